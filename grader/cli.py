@@ -1,0 +1,130 @@
+"""The command line: click over the public API. It parses options, calls grader, prints, and maps errors
+to one line on stderr and an exit status (DESIGN section 6). It computes nothing itself.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from .errors import DocumentError, ExitStatus, GraderError, RubricError
+
+DEFAULT_RUBRIC = "sino-soviet-alliance"
+
+
+def rubric_option(func):
+    """--rubric ID|FILE, the same on every command that grades."""
+    return click.option("--rubric", "rubric_ref", default=DEFAULT_RUBRIC, show_default=True, metavar="ID|FILE",
+                        help="A bundled rubric id or a path to a rubric YAML file.")(func)
+
+
+def fail(error: GraderError) -> None:
+    """Print one line naming the file and the reason, and exit with the error's status."""
+    click.echo(f"error: {error.message}", err=True)
+    sys.exit(ExitStatus.USAGE if isinstance(error, RubricError) else ExitStatus.INPUT_FAILED)
+
+
+def reports_errors(func):
+    """Turn grader's own errors and Ctrl-C into a one-line message and an exit status, never a traceback."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except GraderError as error:
+            fail(error)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(ExitStatus.INTERRUPTED)
+    return wrapper
+
+
+def write_output(text: str, out: Path | None) -> None:
+    """Print, or write atomically (temporary file, then rename) so a reader never sees half a file."""
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out = Path(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise DocumentError(str(out), f"cannot write the output ({exc.strerror or exc})") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="grader", prog_name="grader")
+def main() -> None:
+    """Grade essays against a rubric of required elements, offline, with feedback that quotes the student."""
+
+
+@main.command()
+@click.argument("essay", type=click.Path(path_type=Path, dir_okay=True))
+@rubric_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for people, json for the grader.result/1 object.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write to this file instead of standard output.")
+@reports_errors
+def grade(essay: Path, rubric_ref: str, fmt: str, out: Path | None) -> None:
+    """Grade one essay (.docx or .txt) and print the verdict for every part of the question."""
+    from .grading import grade_file
+    from .reports import render
+    from .rubric import load_rubric
+
+    rubric = load_rubric(rubric_ref)
+    result = grade_file(essay, rubric, name=str(essay))
+    write_output(render(result, fmt), out)
+
+
+@main.command()
+@click.argument("essay", type=click.Path(path_type=Path, dir_okay=True))
+@reports_errors
+def extract(essay: Path) -> None:
+    """Print the essay's plain text exactly as graded: every reported offset points into it."""
+    from .documents import read_document
+
+    document = read_document(essay, str(essay))
+    click.echo(document.text)
+
+
+@main.group()
+def rubric() -> None:
+    """Check or show a rubric."""
+
+
+@rubric.command("check")
+@click.argument("ref", metavar="ID|FILE")
+@reports_errors
+def rubric_check(ref: str) -> None:
+    """Validate a rubric and run every element's examples; exit 1 if any example fails."""
+    from .rubric import load_rubric
+    from .rubric_check import run_examples
+
+    loaded = load_rubric(ref)
+    outcomes = run_examples(loaded)
+    failed = [o for o in outcomes if not o.passed]
+    for o in failed:
+        click.echo(f"FAIL {o.element} {o.kind}[{o.index}]: {o.problem}: {o.text}", err=True)
+    name = ref if loaded.path is None else str(ref)
+    click.echo(f"{name}: {len(loaded.elements)} elements, {len(loaded.facts)} facts, "
+               f"{len(outcomes)} examples: {len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    if failed:
+        sys.exit(ExitStatus.INPUT_FAILED)
+
+
+@rubric.command("show")
+@click.argument("ref", metavar="ID|FILE")
+@reports_errors
+def rubric_show(ref: str) -> None:
+    """Print a rubric's question, elements, weights, bands and term groups."""
+    from .rubric import load_rubric
+    from .reports.rubric_text import render_rubric
+
+    click.echo(render_rubric(load_rubric(ref)), nl=False)

@@ -1,0 +1,110 @@
+"""What kind of sentence this is: a claim about the history, or talk about the essay, a refusal, a question,
+or a bare list of terms. Decided from the closed English word lists, never from a rubric's vocabulary.
+"""
+from __future__ import annotations
+
+from .language import english
+from .terms import Occurrence
+from .text import Token
+
+#: A line of this many words or more with no function word is a list, not a sentence.
+LIST_MIN_WORDS = 4
+#: ... and one ending in a full stop needs this many words before the lack of glue makes it a list.
+LIST_MIN_WORDS_PUNCTUATED = 6
+#: Share of a sentence's words that are rubric terms, above which (with few function words) it is stuffing.
+STUFFING_TERM_SHARE = 0.6
+STUFFING_MAX_FUNCTION_SHARE = 0.2
+#: Short sentences are naturally dense with names and dates; stuffing is judged from this length on.
+STUFFING_MIN_WORDS = 8
+#: Words a signpost's parts may lie apart ("In this essay, I will now briefly discuss").
+SIGNPOST_GAP = 4
+#: The essay's subject must come within the first words of the sentence.
+SIGNPOST_SUBJECT_WITHIN = 8
+
+
+def _words(tokens: tuple[Token, ...]) -> list[str]:
+    """Normalised words with contractions opened up ("i'll" -> "i", "'ll"; "won't" -> "won't")."""
+    out: list[str] = []
+    for t in tokens:
+        word = t.norm
+        if "'" in word and not word.endswith("n't"):
+            head, _, tail = word.partition("'")
+            out.extend([head, "'" + tail])
+        else:
+            out.append(word)
+    return out
+
+
+def _find(words: list[str], phrase: tuple[str, ...], start: int, stop: int) -> int:
+    """Index just after the first occurrence of `phrase` in words[start:stop], or -1."""
+    n = len(phrase)
+    for i in range(start, min(stop, len(words) - n + 1)):
+        if tuple(words[i : i + n]) == phrase:
+            return i + n
+    return -1
+
+
+def _is_negation(word: str) -> bool:
+    return word in english().negations or word.endswith("n't")
+
+
+def signpost_kind(tokens: tuple[Token, ...]) -> str | None:
+    """'refusal' for "I will not discuss X", 'meta' for "In this essay I will discuss X", else None."""
+    lang = english()
+    words = _words(tokens)
+    for subject in lang.signpost_subjects:
+        after = _find(words, subject, 0, SIGNPOST_SUBJECT_WITHIN)
+        if after < 0:
+            continue
+        window = words[after : after + 2 * SIGNPOST_GAP]
+        verb_at = next((i for i, w in enumerate(window) if w in lang.signpost_verbs), -1)
+        if verb_at < 0:
+            continue
+        before_verb = window[:verb_at]
+        if any(_is_negation(w) for w in before_verb):
+            return "refusal"
+        if any(_find(before_verb, modal, 0, len(before_verb)) >= 0 for modal in lang.signpost_modals):
+            return "meta"
+    return None
+
+
+def is_question(text: str) -> bool:
+    """A sentence that asks rather than claims."""
+    return text.rstrip(" \"'”’)]").endswith("?")
+
+
+def function_share(tokens: tuple[Token, ...]) -> float:
+    """Share of words that are function words (the glue of real sentences)."""
+    if not tokens:
+        return 0.0
+    fw = english().function_words
+    return sum(1 for t in tokens if t.norm in fw) / len(tokens)
+
+
+def term_share(tokens: tuple[Token, ...], occurrences: list[Occurrence]) -> float:
+    """Share of words that belong to some rubric term."""
+    if not tokens:
+        return 0.0
+    covered = set()
+    for o in occurrences:
+        covered.update(range(o.first, o.last))
+    return len(covered) / len(tokens)
+
+
+def is_keyword_list(text: str, tokens: tuple[Token, ...], occurrences: list[Occurrence]) -> bool:
+    """A bare list of terms: no sentence glue, term-stuffed, or comma-separated one- and two-word items."""
+    n = len(tokens)
+    if n < LIST_MIN_WORDS:
+        return False
+    fshare = function_share(tokens)
+    if fshare == 0 and (n >= LIST_MIN_WORDS_PUNCTUATED or not text.rstrip().endswith((".", "!"))):
+        return True  # "Chlorophyll traps light energy." is a sentence; "Mao Stalin 1950 aid" is not
+    if n >= STUFFING_MIN_WORDS and fshare < STUFFING_MAX_FUNCTION_SHARE and term_share(tokens, occurrences) >= STUFFING_TERM_SHARE:
+        return True
+    items = [piece for piece in text.replace(";", ",").split(",") if piece.strip()]
+    return len(items) >= 4 and all(len(piece.split()) <= 2 for piece in items)
+
+
+def is_fragment(tokens: tuple[Token, ...]) -> bool:
+    """A short unit with no function word: one item of a list when several stand together."""
+    return 0 < len(tokens) < LIST_MIN_WORDS and function_share(tokens) == 0

@@ -1,0 +1,162 @@
+"""Facts: claims about the rubric's fact bank, checked for year and place → correct / incorrect, with the note.
+
+A claim is a sentence that names the event (its `about` groups) and states a year or a place. A year
+is wrong when the sentence gives none of the accepted years and the year nearest the event belongs to
+no other event the sentence names; a place is wrong when a different place of the same group stands
+after "in"/"at" near the event and the right one is absent. Anything vaguer is left unchecked:
+a false accusation costs a student more than a missed one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .language import english
+from .rubric import Fact, Rubric, place_group
+from .terms import Occurrence
+from .text import Sentence, Sentences, normalise
+
+#: How near (in words) a year or place must stand to the event's terms to be read as its detail.
+YEAR_WINDOW = 6
+PLACE_WINDOW = 5
+#: Punctuation that ends a clause: a detail beyond it belongs to something else ("memories of 1927, Yalta ...").
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s")
+
+
+@dataclass(frozen=True, slots=True)
+class FactCheck:
+    """One claim: the fact it is about, whether it is right, the student's sentence, the correct version."""
+
+    fact: str
+    status: str  # "correct" | "incorrect"
+    sentence: int
+    start: int
+    end: int
+    note: str
+
+
+def check_facts(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurrence]],
+                screened: list[str | None]) -> list[FactCheck]:
+    """Every checkable claim in the essay's eligible sentences, in text order."""
+    if not rubric.facts:
+        return []
+    places = {f.id: _place_phrases(rubric, f) for f in rubric.facts}
+    out: list[FactCheck] = []
+    for s in sentences.items:
+        if screened[s.index] is not None:
+            continue
+        occ = occurrences[s.index]
+        matched = [f for f in rubric.facts if _about(f, occ) is not None]
+        if not matched:
+            continue
+        years = _years(s)
+        for fact in matched:
+            status = _judge(fact, matched, s, occ, years, places, sentences.document.text)
+            if status:
+                out.append(FactCheck(fact.id, status, s.index, s.start, s.end, fact.note))
+    return out
+
+
+def _about(fact: Fact, occ: list[Occurrence]) -> list[Occurrence] | None:
+    """The occurrences that name the event (by `about` or any `also_about`), or None."""
+    for combination in (fact.about, *fact.also_about):
+        found: list[Occurrence] = []
+        for ref in combination:
+            groups = {ref} if isinstance(ref, str) else set(ref)
+            here = [o for o in occ if o.group in groups]
+            if not here:
+                break
+            found.extend(here)
+        else:
+            return found
+    return None
+
+
+def _anchors(fact: Fact, occ: list[Occurrence]) -> list[Occurrence]:
+    """Once the event is named, every term of its `about` groups locates it ("the Treaty ..., signed in 1945")."""
+    groups: set[str] = set()
+    for combination in (fact.about, *fact.also_about):
+        for ref in combination:
+            groups.update([ref] if isinstance(ref, str) else ref)
+    return [o for o in occ if o.group in groups]
+
+
+def _years(sentence: Sentence) -> list[tuple[int, int]]:
+    """(token position, year) for four-digit years in the sentence."""
+    out = []
+    for i, t in enumerate(sentence.tokens):
+        word = t.norm
+        if len(word) == 4 and word.isdigit() and 1000 <= int(word) <= 2099:
+            out.append((i, int(word)))
+    return out
+
+
+def _place_phrases(rubric: Rubric, fact: Fact) -> tuple[str | None, set[str]]:
+    """The group of the fact's place and the shown form(s) of the right place in it."""
+    if fact.must.place is None:
+        return None, set()
+    group = place_group(rubric, fact.must.place)
+    wanted = {alt.strip().casefold() for alt in fact.must.place.split("|")}
+    shown = set()
+    for phrase in rubric.terms.get(group or "", []):
+        alts = {alt.strip().casefold() for alt in phrase.split("|")}
+        if wanted & alts:
+            shown.add(phrase.split("|")[0].strip())
+    return group, shown
+
+
+def _distance(position: int, anchors: list[Occurrence]) -> int:
+    return min(max(o.first - position, position - o.last + 1, 0) for o in anchors)
+
+
+def _names_the_date(s: Sentence, position: int, anchors: list[Occurrence]) -> bool:
+    """An accepted year credits the claim when it is near the event and not a relative time ("after 1945")."""
+    if position > 0 and s.tokens[position - 1].norm in english().relative_time:
+        return False
+    return _distance(position, anchors) <= 2 * YEAR_WINDOW
+
+
+def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], window: int, text: str) -> bool:
+    """Whether the word at `position` is close to the event's terms, in the same clause, not a relative time."""
+    if _distance(position, anchors) > window:
+        return False
+    if position > 0 and s.tokens[position - 1].norm in english().relative_time:
+        return False  # "after 1945", "until 1952": not the event's own date
+    token = s.tokens[position]
+    nearest = min(anchors, key=lambda o: max(o.first - position, position - o.last + 1, 0))
+    a, b = (token.end, nearest.start) if token.end <= nearest.start else (nearest.end, token.start)
+    between = text[a:b]
+    if CLAUSE_BREAK.search(between):
+        return False
+    return not any(normalise(w) in english().coordinators for w in between.split())  # "1927 and Yalta": a list
+
+
+def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], years: list[tuple[int, int]],
+           places: dict[str, tuple[str | None, set[str]]], text: str) -> str | None:
+    anchors = _anchors(fact, occ)
+    right = wrong = False
+    accepted = fact.must.years
+    if accepted and years:
+        if any(y in accepted and _names_the_date(s, i, anchors) for i, y in years):
+            right = True
+        else:
+            others = {y for f in matched if f is not fact for y in f.must.years}
+            near = sorted((_distance(i, anchors), y) for i, y in years if _bound_to_event(s, i, anchors, YEAR_WINDOW, text))
+            if near and near[0][1] not in others and not any(y in others for _, y in years):
+                wrong = True
+    group, good = places[fact.id]
+    if group:
+        stated = [o for o in occ if o.group == group]
+        if any(o.phrase in good for o in stated):
+            right = True
+        else:
+            other_places = {p for f in matched if f is not fact for p in places[f.id][1]}
+            prepositions = english().place_prepositions
+            for o in stated:
+                if o.phrase in other_places or o.first == 0 or any(o.first >= a.first and o.last <= a.last for a in anchors):
+                    continue
+                if s.tokens[o.first - 1].norm in prepositions and _bound_to_event(s, o.first, anchors, PLACE_WINDOW, text):
+                    wrong = True
+    if wrong:
+        return "incorrect"
+    return "correct" if right else None

@@ -1,0 +1,198 @@
+"""Flags: which sentences earn nothing and why, and the essay-level flags of DESIGN section 4.
+
+Flags act only through levels: a screened sentence cannot be evidence; `too_short` caps levels at 1;
+`off_topic` sets every level to 0. There is never a separate penalty.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from . import discourse
+from .language import english
+from .rubric import Rubric
+from .sources import SourceIndex, source_index
+from .terms import Occurrence
+from .text import Sentences, Token, prompt_overlap
+
+#: Share of a sentence's words that come from runs of the question, at or above which it is an echo.
+ECHO_SHARE = 0.6
+#: Share of a sentence's content words found in the question, for a sentence that opens like an instruction.
+ECHO_CONTENT_SHARE = 0.8
+#: Consecutive words shared with a rubric source that make a copied passage.
+SOURCE_RUN = 12
+#: Consecutive short term-only lines that make a list.
+LIST_RUN = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """An essay-level finding shown to the student: a code from DESIGN section 4 and a message."""
+
+    code: str
+    message: str
+
+
+def screen(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurrence]],
+           prompt_tokens: tuple[str, ...]) -> list[str | None]:
+    """For each sentence, why it earns nothing (a reason code), or None when it may be evidence."""
+    text = sentences.document.text
+    items = sentences.items
+    reasons: list[str | None] = [None] * len(items)
+    seen: set[tuple[str, ...]] = set()
+    copied = _copied_tokens(rubric, sentences)
+    for s in items:
+        body = text[s.start : s.end]
+        occ = occurrences[s.index]
+        if s.role in ("header", "question"):
+            reasons[s.index] = "front_matter"
+        elif s.role == "note":
+            reasons[s.index] = "note"
+        elif not s.tokens:
+            reasons[s.index] = "empty"
+        elif s.role == "heading" and not discourse.is_keyword_list(body, s.tokens, occ):
+            reasons[s.index] = "heading"
+        elif prompt_overlap(s.tokens, prompt_tokens) >= ECHO_SHARE or _restates_instruction(s.tokens, rubric.prompt):
+            reasons[s.index] = "prompt_echo"
+        elif discourse.is_keyword_list(body, s.tokens, occ):
+            reasons[s.index] = "keyword_list"
+        elif s.index in copied:
+            reasons[s.index] = copied[s.index]
+        elif discourse.is_question(body):
+            reasons[s.index] = "question"
+        elif (kind := discourse.signpost_kind(s.tokens)) is not None:
+            reasons[s.index] = kind
+        else:
+            key = tuple(t.norm for t in s.tokens)
+            if key in seen and len(key) >= 4:
+                reasons[s.index] = "repeated"
+            seen.add(key)
+    _mark_list_runs(sentences, reasons)
+    return reasons
+
+
+def _restates_instruction(tokens: tuple[Token, ...], prompt: str) -> bool:
+    """A sentence that opens like one of the question's instructions ("Explain ...") in the question's words."""
+    openers, vocabulary = _instructions(prompt)
+    if not tokens or tokens[0].norm not in openers:
+        return False
+    content = [t.norm for t in tokens if t.norm not in english().function_words]
+    return bool(content) and sum(w in vocabulary for w in content) >= ECHO_CONTENT_SHARE * len(content)
+
+
+@functools.lru_cache(maxsize=16)
+def _instructions(prompt: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The content words that open the question's sentences ("please", "explain"), and all its words."""
+    from .text import split_sentences, tokenize
+
+    fw = english().function_words
+    openers = set()
+    for a, b, _ in split_sentences(prompt, 0, len(prompt)):
+        words = tokenize(prompt[a:b])
+        if words and words[0].norm not in fw:
+            openers.add(words[0].norm)
+    return frozenset(openers), frozenset(t.norm for t in tokenize(prompt))
+
+
+def _mark_list_runs(sentences: Sentences, reasons: list[str | None]) -> None:
+    """Several short term-only lines in a row are a list even though each is too short to tell alone."""
+    run: list[int] = []
+    for s in list(sentences.items) + [None]:  # type: ignore[list-item]
+        if s is not None and s.role in ("sentence", "heading") and discourse.is_fragment(s.tokens):
+            run.append(s.index)
+            continue
+        if len(run) >= LIST_RUN:
+            for i in run:
+                reasons[i] = "keyword_list"
+        run = []
+
+
+def _copied_tokens(rubric: Rubric, sentences: Sentences) -> dict[int, str]:
+    """Sentences holding a run of SOURCE_RUN+ words from a rubric source: copied, or quoted."""
+    index = source_index(rubric)
+    if index is None or not index.grams:
+        return {}
+    text = sentences.document.text
+    quoted = _quoted_spans(text)
+    out: dict[int, str] = {}
+    by_paragraph: dict[int, list[tuple[int, Token]]] = {}
+    for s in sentences.items:
+        for t in s.tokens:
+            by_paragraph.setdefault(s.paragraph, []).append((s.index, t))
+    for stream in by_paragraph.values():
+        words = tuple(t.norm for _, t in stream)
+        covered = index.covered(words, SOURCE_RUN)
+        counts: dict[int, list[int]] = {}
+        for pos in covered:
+            sentence, token = stream[pos]
+            inside = _inside(quoted, token.start)
+            counts.setdefault(sentence, [0, 0])[1 if inside else 0] += 1
+        for sentence, (bare, inside) in counts.items():
+            if bare >= SOURCE_RUN // 2:
+                out[sentence] = "source_overlap"
+            elif inside:
+                out[sentence] = "quoted_source"
+    return out
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks, paragraph by paragraph."""
+    spans = []
+    for pair in english().quote_pairs:
+        opening, closing = pair[0], pair[1]
+        pos = 0
+        while True:
+            a = text.find(opening, pos)
+            if a < 0:
+                break
+            b = text.find(closing, a + 1)
+            newline = text.find("\n", a + 1)
+            if b < 0 or (0 <= newline < b):
+                pos = a + 1
+                continue
+            spans.append((a, b))
+            pos = b + 1
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(a < offset < b for a, b in spans)
+
+
+def essay_flags(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurrence]],
+                reasons: list[str | None], topic_sentences: set[int]) -> list[Flag]:
+    """The essay-level flags, in the order of DESIGN section 4."""
+    flags: list[Flag] = []
+    limits = rubric.limits
+    other = set(rubric.other_topics)
+    elsewhere = {s.index for s in sentences.items if reasons[s.index] is None
+                 and any(o.group in other for o in occurrences[s.index])}
+    core = topic_sentences - elsewhere
+    if len(topic_sentences) < limits.min_topic_sentences:
+        flags.append(Flag("off_topic", f"Only {len(topic_sentences)} sentence{'s' if len(topic_sentences) != 1 else ''} "
+                                       f"answer this question (at least {limits.min_topic_sentences} are needed), "
+                                       "so no part of the answer can be credited."))
+    elif other and len(elsewhere) > len(core):
+        flags.append(Flag("off_topic", f"Most of the essay ({len(elsewhere)} sentences) is about a different "
+                                       f"question; only {len(core)} answer this one, so no part can be credited."))
+    if sentences.word_count < limits.min_words:
+        flags.append(Flag("too_short", f"The essay has {sentences.word_count} words; at least {limits.min_words} "
+                                       "are needed to develop an answer, so no part can count as fully developed."))
+    counts = {code: sum(1 for r in reasons if r == code) for code in ("keyword_list", "prompt_echo", "source_overlap")}
+    if counts["keyword_list"]:
+        n = counts["keyword_list"]
+        flags.append(Flag("keyword_list", f"{n} line{'s are' if n != 1 else ' is'} a bare list of terms rather than "
+                                          "sentences; lists earn nothing, explanations do."))
+    if counts["prompt_echo"]:
+        n = counts["prompt_echo"]
+        flags.append(Flag("prompt_echo", f"{n} sentence{'s repeat' if n != 1 else ' repeats'} the question back; "
+                                         "restating the question earns nothing."))
+    if counts["source_overlap"]:
+        n = counts["source_overlap"]
+        titles = ", ".join(s.title for s in rubric.sources)
+        flags.append(Flag("source_overlap", f"{n} sentence{'s copy' if n != 1 else ' copies'} long passages from "
+                                            f"{titles} without quotation marks; copied text earns nothing."))
+    return flags
+
+
+__all__ = ["Flag", "screen", "essay_flags", "SourceIndex"]

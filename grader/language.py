@@ -1,0 +1,52 @@
+"""Language data: the English function words, abbreviations and signposts the engine reads prose with.
+
+Loaded once from `data/english.yaml`; read-only, so sharing it across calls keeps stages pure.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class English:
+    """Closed word lists for reading English prose (see data/english.yaml for what each is for)."""
+
+    function_words: frozenset[str]
+    abbreviations: frozenset[str]
+    signpost_subjects: tuple[tuple[str, ...], ...]
+    signpost_verbs: frozenset[str]
+    signpost_modals: tuple[tuple[str, ...], ...]
+    negations: frozenset[str]
+    place_prepositions: frozenset[str]
+    relative_time: frozenset[str]
+    coordinators: frozenset[str]
+    quote_pairs: tuple[str, ...]
+    bullets: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def english() -> English:
+    """The English word lists, loaded on first use."""
+    import yaml
+
+    raw = yaml.safe_load(resources.files("grader").joinpath("data/english.yaml").read_text(encoding="utf-8"))
+    for key, values in raw.items():  # YAML 1.1 reads a bare `on` or `no` as a boolean: quote them
+        bad = [v for v in values if not isinstance(v, str)]
+        if bad:
+            raise ValueError(f"data/english.yaml: {key}: {bad!r} must be quoted strings")
+    phrases = lambda key: tuple(tuple(str(p).split()) for p in raw[key])  # noqa: E731
+    return English(
+        function_words=frozenset(raw["function_words"]),
+        abbreviations=frozenset(raw["abbreviations"]),
+        signpost_subjects=phrases("signpost_subjects"),
+        signpost_verbs=frozenset(raw["signpost_verbs"]),
+        signpost_modals=phrases("signpost_modals"),
+        negations=frozenset(raw["negations"]),
+        place_prepositions=frozenset(raw["place_prepositions"]),
+        relative_time=frozenset(raw["relative_time"]),
+        coordinators=frozenset(raw["coordinators"]),
+        quote_pairs=tuple(raw["quote_pairs"]),
+        bullets=tuple(raw["bullets"]),
+    )

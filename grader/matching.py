@@ -1,0 +1,104 @@
+"""Matching: Rubric + Sentences → Hits. A hit says which sentence is evidence for which element, and why.
+
+A sentence is evidence when it carries the element's term groups close together and has not been
+screened out (refusal, talk about the essay, the question pasted back, a list of keywords, copied
+source text, a repeat). A negated historical claim ("Stalin did not trust Mao") is still evidence.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from .rubric import Element, Evidence, Rubric
+from .terms import Occurrence
+from .text import Sentence, Sentences
+
+#: Most occurrences of one requirement tried when looking for a close-together combination.
+MAX_CANDIDATES = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Sentence `sentence` is evidence for `element`: the terms it carries, and whether it is where wanted."""
+
+    element: str
+    sentence: int
+    start: int
+    end: int
+    paragraph: int
+    terms: tuple[str, ...]
+    term_spans: tuple[tuple[int, int], ...]
+    in_place: bool
+    reason: str
+
+
+def find_hits(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurrence]],
+              screened: list[str | None]) -> dict[str, list[Hit]]:
+    """Evidence for every sentence-judged element, in rubric order; hits sorted by position."""
+    text = sentences.document.text
+    out: dict[str, list[Hit]] = {}
+    for element in rubric.elements:
+        hits: list[Hit] = []
+        if not element.from_facts:
+            for sentence in sentences.items:
+                if screened[sentence.index] is not None:
+                    continue
+                hit = match_element(element, sentence, occurrences[sentence.index], text)
+                if hit:
+                    hits.append(hit)
+        out[element.id] = hits
+    return out
+
+
+def match_element(element: Element, sentence: Sentence, occurrences: list[Occurrence], text: str) -> Hit | None:
+    """The hit of one element on one sentence, or None."""
+    for pattern in element.patterns:
+        chosen = _satisfy(pattern, occurrences)
+        if chosen is None:
+            continue
+        groups = _pattern_groups(pattern)
+        shown = sorted({(o.start, o.end) for o in occurrences if o.group in groups} | {(o.start, o.end) for o in chosen})
+        terms = tuple(dict.fromkeys(text[a:b] for a, b in shown))
+        in_place = pattern.where == "anywhere" or sentence.position == pattern.where or (
+            pattern.where == "body" and sentence.position in ("body", "opening", "conclusion"))
+        reason = "carries " + " + ".join(sorted({o.group for o in chosen})) + f" within {pattern.within} words"
+        return Hit(element.id, sentence.index, sentence.start, sentence.end, sentence.paragraph, terms,
+                   tuple(shown), in_place, reason)
+    return None
+
+
+def _pattern_groups(pattern: Evidence) -> set[str]:
+    groups: set[str] = set(pattern.any)
+    for ref in pattern.all:
+        groups.update([ref] if isinstance(ref, str) else ref)
+    return groups
+
+
+def _satisfy(pattern: Evidence, occurrences: list[Occurrence]) -> tuple[Occurrence, ...] | None:
+    """One occurrence per requirement, not overlapping, all within `pattern.within` words; or None."""
+    if pattern.from_ is not None:
+        return None
+    present = {o.group for o in occurrences}
+    if present & set(pattern.none):
+        return None
+    requirements = [{ref} if isinstance(ref, str) else set(ref) for ref in pattern.all]
+    if pattern.any:
+        requirements.append(set(pattern.any))
+    candidates = []
+    for req in requirements:
+        found = [o for o in occurrences if o.group in req]
+        if not found:
+            return None
+        candidates.append(found[:MAX_CANDIDATES])
+    for combo in itertools.product(*candidates):
+        first = min(o.first for o in combo)
+        last = max(o.last for o in combo)
+        if last - first > pattern.within:
+            continue
+        spans = sorted((o.first, o.last) for o in combo)
+        if not all(a[1] <= b[0] for a, b in zip(spans, spans[1:])):
+            continue
+        if pattern.subject_first and pattern.all and any(o.first < combo[0].first for o in combo[1:]):
+            continue
+        return combo
+    return None

@@ -1,0 +1,119 @@
+"""The result contract: `GradeResult` and its "grader.result/1" JSON (DESIGN section 4).
+
+Field order here is the JSON key order. `docs/result.schema.json` is generated from these models
+(`python -m grader.results > docs/result.schema.json`), and every result in the tests is validated
+against it.
+"""
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "grader.result/1"
+FlagCode = Literal["off_topic", "too_short", "keyword_list", "prompt_echo", "source_overlap"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class RubricRef(_Record):
+    """Which rubric graded the essay."""
+
+    id: str
+    title: str
+
+
+class Quote(_Record):
+    """A sentence of the student's: `text == plain_text[start:end]`."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    paragraph: int = Field(ge=1, description="1-based paragraph of the plain text (as `grader extract` prints it).")
+    terms: list[str] = Field(description="The rubric's terms as the student wrote them.")
+
+
+class ElementResult(_Record):
+    """One required part of the answer: its level (0 missing, 1 thin, 2 developed), points and evidence."""
+
+    id: str
+    title: str
+    level: int = Field(ge=0, le=2)
+    points: float
+    max_points: float
+    feedback: str
+    evidence: list[Quote]
+
+
+class FactResult(_Record):
+    """A checked claim: the student's sentence and the correct version."""
+
+    id: str
+    status: Literal["correct", "incorrect"]
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    note: str
+
+
+class FlagResult(_Record):
+    """An essay-level finding that acted on the levels."""
+
+    code: FlagCode
+    message: str
+
+
+class GradeResult(_Record):
+    """Everything grader found in one essay; serialised as the "grader.result/1" JSON object."""
+
+    schema_: Literal["grader.result/1"] = Field(SCHEMA, alias="schema")
+    file: str
+    student: str
+    rubric: RubricRef
+    word_count: int = Field(ge=0)
+    score: float
+    max_score: float
+    percent: float = Field(ge=0, le=100)
+    band: str
+    elements: list[ElementResult]
+    facts: list[FactResult]
+    flags: list[FlagResult]
+    strengths: list[str]
+    improvements: list[str]
+
+    def to_dict(self) -> dict:
+        """The contract's JSON object as Python data, keys in contract order."""
+        return self.model_dump(by_alias=True, mode="json")
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """`indent=2` for `grader grade --format json`; `None` for one compact line of results.jsonl."""
+        separators = (",", ": ") if indent is not None else (",", ":")
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, separators=separators)
+
+    @property
+    def mark_out_of_ten(self) -> int:
+        """The mark compared with a teacher's: percent / 10 rounded half up."""
+        return half_up(self.percent / 10, 0)
+
+
+def half_up(value: float, digits: int = 1):
+    """Round half up (not to even), as teachers do; an int when `digits` is 0."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    quantum = Decimal(1).scaleb(-digits)
+    rounded = Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    return int(rounded) if digits == 0 else float(rounded)
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the result object, as published in docs/result.schema.json."""
+    schema = GradeResult.model_json_schema(by_alias=True)
+    schema["title"] = "grader.result/1"
+    return schema
+
+
+if __name__ == "__main__":
+    print(json.dumps(json_schema(), indent=2))

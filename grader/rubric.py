@@ -1,0 +1,469 @@
+"""Rubrics: a YAML file becomes a validated `Rubric`; a teacher's typo is a one-line error with file, line, field.
+
+The YAML is read with a safe loader that keeps line numbers, rejects duplicate keys, anchors and
+aliases, and bounds size and depth. Models use `extra="forbid"`. Each field's description is the
+documentation of the rubric format (`grader rubric show` and docs/rubric-format.md draw on them).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+
+from .errors import RubricError
+
+MAX_RUBRIC_BYTES = 1024 * 1024
+MAX_YAML_DEPTH = 20
+MAX_YAML_NODES = 100_000
+MAX_PHRASE_WORDS = 8
+#: A wildcard needs this many letters before its `*`, so `a*` cannot match half the language.
+MIN_WILDCARD_STEM = 3
+
+_ID = r"^[a-z][a-z0-9_]*$"
+_PHRASE_WORD = re.compile(r"[0-9]*#[0-9#]*s?|[^\W_]+(?:['’][^\W_]+)*\*?")
+_PHRASE_BAD = re.compile(r"[^\w\s\-‐.,'’$%&#*/]|_")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Band(_Model):
+    """A band of marks: the highest band whose `min` the percentage reaches is awarded."""
+
+    name: str = Field(description="The band's name, e.g. Excellent.")
+    min: float = Field(ge=0, le=100, description="Lowest percentage (0-100) that earns this band.")
+    comment: str = Field("", description="One sentence shown with the band.")
+
+
+class Limits(_Model):
+    """Thresholds that raise the `too_short` and `off_topic` flags."""
+
+    min_words: int = Field(250, ge=0, description="Body words below which the essay is too short (levels capped at 1).")
+    min_topic_sentences: int = Field(5, ge=0, description="Sentences on the question below which the essay is off topic.")
+
+
+GroupRef = Union[str, list[str]]
+
+
+class Evidence(_Model):
+    """What makes a sentence evidence for an element: term groups that must stand close together."""
+
+    all: list[GroupRef] = Field(default_factory=list, description=(
+        "Term groups that must all appear; an entry that is a list means any one of those groups."))
+    any: list[str] = Field(default_factory=list, description="At least one of these term groups must appear too.")
+    none: list[str] = Field(default_factory=list, description="A sentence carrying any of these groups does not count.")
+    within: int = Field(25, ge=1, le=200, description="The matched terms must lie within this many words.")
+    subject_first: bool = Field(False, description=(
+        "The first `all` group must come before the other terms, as a sentence's subject does "
+        "(\"Stalin feared ...\", not \"Mao feared Stalin ...\")."))
+    where: Literal["anywhere", "opening", "body", "conclusion"] = Field(
+        "anywhere", description="Where full credit needs the evidence to be; elsewhere it earns at most thin.")
+    from_: Literal["facts"] | None = Field(None, alias="from", description=(
+        "`facts`: the element is judged on the essay's accurate facts instead of sentences."))
+
+
+class Developed(_Model):
+    """What turns thin evidence (level 1) into a developed answer (level 2)."""
+
+    sentences: int = Field(2, ge=1, description="Distinct evidence sentences needed.")
+    facts: int = Field(0, ge=0, description="Correct facts needed in the evidence's paragraphs (or in the essay, for `from: facts`).")
+    details: int = Field(0, ge=0, description="Distinct specific details (terms from the `details` groups) needed in the evidence.")
+
+
+class Feedback(_Model):
+    """What the student reads for each level, in words a 16-year-old understands."""
+
+    missing: str = Field(description="Level 0: what is missing and what to add.")
+    thin: str = Field(description="Level 1: what to develop.")
+    developed: str = Field(description="Level 2: what was done well.")
+
+
+class Examples(_Model):
+    """Sentences that must count (with [[ ]] around the evidence) and sentences that must not."""
+
+    count: list[str] = Field(default_factory=list, description="Each must yield this element's evidence; [[ ]] marks its exact span.")
+    do_not_count: list[str] = Field(default_factory=list, description="Each must yield no evidence for this element.")
+
+
+class Element(_Model):
+    """A required part of the answer, judged 0 (missing), 1 (thin) or 2 (developed)."""
+
+    id: Annotated[str, Field(pattern=_ID, description="Stable id used in results and gradebooks.")]
+    title: str = Field(description="The part of the question in plain words.")
+    weight: float = Field(gt=0, description="Points for a developed answer; points = weight x level / 2.")
+    evidence: Evidence | list[Evidence] = Field(description="One pattern, or a list of which any may match.")
+    developed: Developed = Field(default_factory=Developed)
+    feedback: Feedback
+    examples: Examples
+
+    @property
+    def patterns(self) -> tuple[Evidence, ...]:
+        """The evidence patterns as a tuple, whichever way the rubric wrote them."""
+        return tuple(self.evidence) if isinstance(self.evidence, list) else (self.evidence,)
+
+    @property
+    def from_facts(self) -> bool:
+        """Whether this element is judged on the essay's facts."""
+        return any(p.from_ == "facts" for p in self.patterns)
+
+
+class FactMust(_Model):
+    """The details a claim about the event must get right."""
+
+    year: int | list[int] | None = Field(None, description="The year (or accepted years) of the event.")
+    place: str | None = Field(None, description="Where it happened: a phrase from a term group of places.")
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """Accepted years as a tuple."""
+        if self.year is None:
+            return ()
+        return tuple(self.year) if isinstance(self.year, list) else (self.year,)
+
+
+class Fact(_Model):
+    """A checkable fact: a sentence about the event that states its year or place is checked."""
+
+    id: Annotated[str, Field(pattern=_ID)]
+    about: list[GroupRef] = Field(description="Term groups that together identify the event (all must appear).")
+    also_about: list[list[GroupRef]] = Field(default_factory=list, description=(
+        "Other combinations of groups that identify the event too (any one combination is enough)."))
+    must: FactMust
+    note: str = Field(description="The correct version, shown to the student when they get it wrong.")
+
+
+class Source(_Model):
+    """A text students may have read; unquoted copying from it earns nothing."""
+
+    id: Annotated[str, Field(pattern=_ID)]
+    title: str
+    file: str = Field(description="Path of the text file, relative to the rubric file.")
+
+
+class Rubric(_Model):
+    """An essay question with its required elements, term groups, fact bank and marking bands."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Name used with --rubric.")]
+    title: str
+    prompt: str = Field(description="The question as set; pasted back, it earns nothing.")
+    total: float = Field(gt=0, description="Maximum score; the elements' weights must add up to it.")
+    bands: list[Band] = Field(min_length=1)
+    limits: Limits = Field(default_factory=Limits)
+    terms: dict[str, list[str]] = Field(description=(
+        "Named groups of phrases. `|` joins spellings of one name; a trailing `*` matches word endings "
+        "(at least 3 letters before it); `#` in a number matches any digit (19## is any year 1900-1999)."))
+    fuzzy: list[str] = Field(default_factory=list, description="Groups where misspelt names still match.")
+    details: list[str] = Field(default_factory=list, description="Groups whose terms count as specific details.")
+    other_topics: list[str] = Field(default_factory=list, description=(
+        "Groups that mark another question (a later event, a different war): an essay mostly about them is off topic."))
+    elements: list[Element] = Field(min_length=1)
+    facts: list[Fact] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+
+    _path: Path | None = PrivateAttr(default=None)
+    _compiled: Any = PrivateAttr(default=None)
+    _source_texts: Any = PrivateAttr(default=None)
+
+    @property
+    def path(self) -> Path | None:
+        """Where the rubric was loaded from (None when built in code)."""
+        return self._path
+
+    def element(self, element_id: str) -> Element:
+        """The element with this id."""
+        for e in self.elements:
+            if e.id == element_id:
+                return e
+        raise KeyError(element_id)
+
+
+def phrase_problem(phrase: str) -> str | None:
+    """Why a term phrase is not valid, or None. Phrases are words, not patterns: no regular expressions."""
+    if not isinstance(phrase, str) or not phrase.strip():
+        return "empty phrase"
+    for alt in phrase.split("|"):
+        if not _PHRASE_WORD.search(alt):
+            return f"empty spelling in '{phrase}'"
+        bad = _PHRASE_BAD.search(alt)
+        if bad:
+            return f"'{bad.group()}' in '{phrase}' is not allowed (phrases are plain words; only a final * and # for digits)"
+        words = _PHRASE_WORD.findall(alt)
+        if len(words) > MAX_PHRASE_WORDS:
+            return f"'{alt.strip()}' is longer than {MAX_PHRASE_WORDS} words"
+        for w in words:
+            if w.endswith("*") and len(w) - 1 < MIN_WILDCARD_STEM:
+                return f"'{w}' needs at least {MIN_WILDCARD_STEM} letters before the *"
+            if "#" in w and not re.fullmatch(r"[0-9#]+s?", w):
+                return f"'{w}': # stands for a digit and may only appear in numbers"
+        if re.search(r"\*\S", alt):
+            return f"'{alt.strip()}': * may only end a word"
+    return None
+
+
+# ----------------------------------------------------------------------------------------- loading
+
+
+def bundled_rubric_dir() -> Path:
+    """Folder of the rubrics that ship with grader: package data when installed, else the source tree's."""
+    installed = Path(__file__).resolve().parent / "rubrics"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "rubrics"
+
+
+def bundled_rubric_ids() -> list[str]:
+    """Ids of the bundled rubrics, sorted."""
+    return sorted(p.stem for p in bundled_rubric_dir().glob("*.yaml"))
+
+
+def resolve_rubric_path(ref: str | Path) -> Path:
+    """A bundled rubric id, or a path to a rubric file."""
+    ref_str = str(ref)
+    path = Path(ref_str)
+    if path.is_file() or path.suffix.lower() in (".yaml", ".yml") or "/" in ref_str or "\\" in ref_str:
+        return path
+    bundled = bundled_rubric_dir() / f"{ref_str}.yaml"
+    if bundled.is_file():
+        return bundled
+    known = ", ".join(bundled_rubric_ids()) or "none"
+    raise RubricError(ref_str, f"no such rubric file or bundled rubric id (bundled: {known})")
+
+
+def load_rubric(ref: str | Path = "sino-soviet-alliance") -> Rubric:
+    """Load and validate a rubric by bundled id or path; raise `RubricError` with file, line and field."""
+    path = resolve_rubric_path(ref)
+    shown = str(ref) if not isinstance(ref, Path) else str(path)
+    if path.parent == bundled_rubric_dir() and str(ref) == path.stem:
+        shown = f"rubrics/{path.name}"
+    try:
+        size = path.stat().st_size
+        if size > MAX_RUBRIC_BYTES:
+            raise RubricError(shown, f"rubric file is too large ({size // 1024} KB; the limit is {MAX_RUBRIC_BYTES // 1024} KB)")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RubricError(shown, "rubric file not found") from None
+    except UnicodeDecodeError:
+        raise RubricError(shown, "rubric file is not UTF-8 text") from None
+    except OSError as exc:
+        raise RubricError(shown, f"cannot read the rubric ({exc.strerror or exc})") from None
+    rubric = rubric_from_yaml(text, shown, base=path.parent)
+    rubric._path = path.resolve()
+    return rubric
+
+
+def rubric_from_yaml(text: str, name: str = "<rubric>", base: Path | None = None) -> Rubric:
+    """Validate rubric YAML text; errors name `name`, the line and the field. Sources resolve from `base`."""
+    data, lines = _load_yaml(text, name)
+    if not isinstance(data, dict):
+        raise RubricError(name, "a rubric must be a mapping of keys (id, title, prompt, ...)", line=1)
+    try:
+        rubric = Rubric.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        raise RubricError(name, _describe(err), line=_line_for(lines, loc), field=_field(loc) or None) from None
+    problem = cross_check(rubric)
+    if problem is None and base is not None:
+        for i, source in enumerate(rubric.sources):
+            if not (base / source.file).is_file():
+                problem = ("sources", i, "file"), f"source file not found: {source.file}"
+                break
+    if problem:
+        loc, reason = problem
+        raise RubricError(name, reason, line=_line_for(lines, loc), field=_field(loc) or None)
+    return rubric
+
+
+def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
+    """What pydantic cannot see: unique ids, known groups, weights adding up, examples of both kinds."""
+    for name, phrases in rubric.terms.items():
+        if not re.match(_ID, name):
+            return ("terms", name), f"group name '{name}' must be lower-case letters, digits and _"
+        if not phrases:
+            return ("terms", name), f"group '{name}' is empty"
+        for k, phrase in enumerate(phrases):
+            problem = phrase_problem(phrase)
+            if problem:
+                return ("terms", name, k), problem
+    groups = set(rubric.terms)
+    seen: set[str] = set()
+    for i, element in enumerate(rubric.elements):
+        if element.id in seen:
+            return ("elements", i, "id"), f"duplicate element id '{element.id}'"
+        seen.add(element.id)
+        for j, pattern in enumerate(element.patterns):
+            loc = ("elements", i, "evidence") + ((j,) if isinstance(element.evidence, list) else ())
+            if pattern.from_ is None and not pattern.all and not pattern.any:
+                return loc, "evidence needs term groups in `all` or `any` (or `from: facts`)"
+            for key in ("all", "any", "none"):
+                for k, ref in enumerate(getattr(pattern, key)):
+                    for g in ([ref] if isinstance(ref, str) else ref):
+                        if g not in groups:
+                            return loc + (key, k), f"unknown term group '{g}'"
+        if not element.examples.count or not element.examples.do_not_count:
+            return ("elements", i, "examples"), "needs examples that count and examples that do not count"
+        for k, example in enumerate(element.examples.count):
+            if not element.from_facts and example.count("[[") != example.count("]]"):
+                return ("elements", i, "examples", "count", k), "unbalanced [[ ]] markers"
+    weights = sum(e.weight for e in rubric.elements)
+    if abs(weights - rubric.total) > 1e-9:
+        return ("total",), f"the elements' weights add up to {weights:g}, not {rubric.total:g}"
+    names = [b.name for b in rubric.bands]
+    if len(set(names)) != len(names):
+        return ("bands",), "duplicate band names"
+    if not any(b.min == 0 for b in rubric.bands):
+        return ("bands",), "one band must start at min: 0 so every mark has a band"
+    for key in ("fuzzy", "details", "other_topics"):
+        for k, g in enumerate(getattr(rubric, key)):
+            if g not in groups:
+                return (key, k), f"unknown term group '{g}'"
+    fact_ids: set[str] = set()
+    for i, fact in enumerate(rubric.facts):
+        if fact.id in fact_ids:
+            return ("facts", i, "id"), f"duplicate fact id '{fact.id}'"
+        fact_ids.add(fact.id)
+        if not fact.about:
+            return ("facts", i, "about"), "needs at least one term group"
+        combos = [("about",), *[("also_about", j) for j in range(len(fact.also_about))]]
+        for combo, refs in zip(combos, [fact.about, *fact.also_about]):
+            for k, ref in enumerate(refs):
+                for g in ([ref] if isinstance(ref, str) else ref):
+                    if g not in groups:
+                        return ("facts", i, *combo, k), f"unknown term group '{g}'"
+        if not fact.must.years and fact.must.place is None:
+            return ("facts", i, "must"), "needs a year or a place to check"
+        if fact.must.place is not None and place_group(rubric, fact.must.place) is None:
+            return ("facts", i, "must", "place"), f"'{fact.must.place}' is not a phrase of any term group"
+    source_ids: set[str] = set()
+    for i, source in enumerate(rubric.sources):
+        if source.id in source_ids:
+            return ("sources", i, "id"), f"duplicate source id '{source.id}'"
+        source_ids.add(source.id)
+    return None
+
+
+def place_group(rubric: Rubric, place: str) -> str | None:
+    """The term group holding `place` as a phrase: the `details` groups first, then the rest in order."""
+    wanted = {alt.strip().casefold() for alt in place.split("|")}
+    order = [g for g in rubric.details if g in rubric.terms] + [g for g in rubric.terms if g not in rubric.details]
+    for name in order:
+        for phrase in rubric.terms[name]:
+            if wanted & {alt.strip().casefold() for alt in phrase.split("|")}:
+                return name
+    return None
+
+
+# ------------------------------------------------------------------------------------ YAML, safely
+
+
+def _load_yaml(text: str, name: str) -> tuple[Any, dict[tuple, int]]:
+    """Parse YAML into plain data plus a map from each key path to its 1-based line."""
+    import yaml
+
+    if len(text.encode("utf-8", "replace")) > MAX_RUBRIC_BYTES:
+        raise RubricError(name, f"rubric is too large (the limit is {MAX_RUBRIC_BYTES // 1024} KB)")
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RubricError(name, f"invalid YAML: {problem}", line=mark.line + 1 if mark else None) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise RubricError(name, "the rubric file is empty")
+    lines: dict[tuple, int] = {}
+    count = [0]
+    seen: set[int] = set()
+
+    def build(n, path: tuple, depth: int):
+        count[0] += 1
+        if depth > MAX_YAML_DEPTH:
+            raise RubricError(name, f"nested more than {MAX_YAML_DEPTH} levels deep", line=n.start_mark.line + 1)
+        if count[0] > MAX_YAML_NODES:
+            raise RubricError(name, f"more than {MAX_YAML_NODES} values", line=n.start_mark.line + 1)
+        if id(n) in seen:
+            raise RubricError(name, "anchors and aliases (&, *) are not allowed in a rubric", line=n.start_mark.line + 1)
+        seen.add(id(n))
+        lines.setdefault(path, n.start_mark.line + 1)
+        if isinstance(n, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in n.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise RubricError(name, "keys must be plain words", line=key_node.start_mark.line + 1)
+                key = key_node.value
+                if key == "<<":
+                    raise RubricError(name, "merge keys (<<) are not allowed in a rubric", line=key_node.start_mark.line + 1)
+                if key in out:
+                    raise RubricError(name, f"duplicate key '{key}'", line=key_node.start_mark.line + 1,
+                                      field=_field(path + (key,)))
+                lines[path + (key,)] = key_node.start_mark.line + 1
+                out[key] = build(value_node, path + (key,), depth + 1)
+            return out
+        if isinstance(n, yaml.SequenceNode):
+            return [build(v, path + (i,), depth + 1) for i, v in enumerate(n.value)]
+        try:
+            return yaml.SafeLoader("").construct_object(n)
+        except yaml.YAMLError as exc:
+            raise RubricError(name, f"invalid value: {getattr(exc, 'problem', exc)}", line=n.start_mark.line + 1,
+                              field=_field(path)) from None
+
+    return build(node, (), 0), lines
+
+
+def _field(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in ("str", "list[str]", "list[Evidence]", "Evidence", "int", "list[int]"):
+            continue  # pydantic's union branch names are not fields
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _line_for(lines: dict[tuple, int], loc: tuple) -> int | None:
+    path = tuple(p for p in loc if p not in ("str", "list[str]", "list[Evidence]", "Evidence", "int", "list[int]"))
+    path = tuple("from" if p == "from_" else p for p in path)
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return lines.get(())
+
+
+def _describe(err: dict) -> str:
+    """Pydantic's error in a teacher's words."""
+    kind = err["type"]
+    value = err.get("input")
+    shown = repr(value) if isinstance(value, (str, int, float, bool)) or value is None else type(value).__name__
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field (check the spelling; see docs/rubric-format.md)"
+    if kind in ("float_parsing", "float_type"):
+        return f"expected a number, got {shown}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"expected a whole number, got {shown}"
+    if kind in ("string_type",):
+        return f"expected text, got {shown}"
+    if kind in ("list_type",):
+        return f"expected a list, got {shown}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a mapping of keys, got {shown}"
+    if kind == "literal_error":
+        return f"got {shown}; {err['msg'].replace('Input should be', 'expected')}"
+    if kind == "string_pattern_mismatch":
+        return f"{shown} is not a valid id (lower-case letters, digits, _ or -)"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        return f"{shown}: {err['msg'].replace('Input should be', 'must be')}"
+    if kind == "too_short":
+        return "must not be empty"
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
+    return f"{err['msg']} (got {shown})"

@@ -1,0 +1,64 @@
+"""Run a rubric's own examples: every `count` example must yield the element's evidence on exactly the
+[[ ]]-marked span, and no `do_not_count` example may yield any. Shared by `grader rubric check` and the tests.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .documents import document_from_text
+from .grading import analyse_document
+from .rubric import Element, Rubric
+
+
+@dataclass(frozen=True)
+class ExampleOutcome:
+    """One example run: which element, which kind, whether it passed and, if not, which way it went wrong."""
+
+    element: str
+    kind: str  # "count" | "do_not_count"
+    index: int
+    text: str
+    passed: bool
+    problem: str = ""
+
+
+def strip_markers(example: str) -> tuple[str, tuple[int, int] | None]:
+    """The example without its [[ ]] markers, and the span they enclosed (None when unmarked)."""
+    start = example.find("[[")
+    if start < 0:
+        return example, None
+    end = example.find("]]", start)
+    text = example[:start] + example[start + 2 : end] + example[end + 2 :]
+    return text, (start, end - 2)
+
+
+def evidence_spans(element: Element, rubric: Rubric, text: str) -> list[tuple[int, int]]:
+    """Spans of the evidence an example text yields for one element."""
+    analysis = analyse_document(document_from_text(text, "<example>"), rubric)
+    if element.from_facts:
+        return [(c.start, c.end) for c in analysis.checks if c.status == "correct"]
+    return [(h.start, h.end) for h in analysis.hits.get(element.id, [])]
+
+
+def run_examples(rubric: Rubric) -> list[ExampleOutcome]:
+    """Every example of every element, in rubric order."""
+    out = []
+    for element in rubric.elements:
+        for i, example in enumerate(element.examples.count):
+            text, marked = strip_markers(example)
+            spans = evidence_spans(element, rubric, text)
+            if not spans:
+                out.append(ExampleOutcome(element.id, "count", i, example, False, "found no evidence"))
+            elif marked is not None and marked not in spans:
+                shown = "; ".join(repr(text[a:b]) for a, b in spans)
+                out.append(ExampleOutcome(element.id, "count", i, example, False, f"evidence was {shown}, not the marked span"))
+            else:
+                out.append(ExampleOutcome(element.id, "count", i, example, True))
+        for i, example in enumerate(element.examples.do_not_count):
+            spans = evidence_spans(element, rubric, example)
+            if spans:
+                shown = "; ".join(repr(example[a:b]) for a, b in spans)
+                out.append(ExampleOutcome(element.id, "do_not_count", i, example, False, f"counted as evidence: {shown}"))
+            else:
+                out.append(ExampleOutcome(element.id, "do_not_count", i, example, True))
+    return out

@@ -1,0 +1,136 @@
+"""Scoring: Hits + fact checks + flags → levels, points, band, feedback, strengths and improvements.
+
+Levels: 0 no evidence, 1 thin, 2 developed (the element's `developed` thresholds). Flags act only
+through levels. `points = weight × level / 2`; the score is their sum.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .facts import FactCheck
+from .flags import Flag
+from .matching import Hit
+from .rubric import Element, Rubric
+from .terms import Occurrence
+from .text import Sentences
+
+#: Longest quotation of a student's sentence in strengths (the evidence list always quotes in full).
+QUOTE_CHARS = 180
+MAX_STRENGTHS = 3
+MAX_IMPROVEMENTS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """One element's verdict and the sentences behind it."""
+
+    element: Element
+    level: int
+    points: float
+    evidence: tuple[Hit, ...]
+    feedback: str
+
+
+def judge_elements(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurrence]],
+                   hits: dict[str, list[Hit]], checks: list[FactCheck], flags: list[Flag]) -> list[Judgement]:
+    """The level of every element, in rubric order, after the flags have acted."""
+    codes = {f.code for f in flags}
+    details = set(rubric.details)
+    topic = {h.sentence for hs in hits.values() for h in hs}
+    correct = {}
+    for c in checks:
+        if c.status == "correct":
+            correct.setdefault(c.fact, c)
+    wrong = {c.fact for c in checks if c.status == "incorrect"}
+    out = []
+    for element in rubric.elements:
+        need = element.developed
+        if element.from_facts:
+            evidence = tuple(_fact_hit(element, correct[f], sentences, occurrences, details) for f in correct)
+            net = len(correct) - len(wrong - set(correct))
+            found = _details(topic, occurrences, details)
+            if net >= need.facts and len(found) >= need.details and net > 0:
+                level = 2
+            elif net >= 1 or (need.details and len(found) >= max(1, need.details // 2)):
+                level = 1
+            else:
+                level = 0
+        else:
+            evidence = tuple(hits.get(element.id, ()))
+            level = 0
+            if evidence:
+                level = 1
+                paragraphs = {h.paragraph for h in evidence}
+                support = {c.fact for c in checks if c.status == "correct"
+                           and sentences.items[c.sentence].paragraph in paragraphs}
+                found = _details({h.sentence for h in evidence}, occurrences, details)
+                if (len({h.sentence for h in evidence}) >= need.sentences and len(support) >= need.facts
+                        and len(found) >= need.details and any(h.in_place for h in evidence)):
+                    level = 2
+        if "off_topic" in codes:
+            level = 0
+        elif "too_short" in codes:
+            level = min(level, 1)
+        feedback = (element.feedback.missing, element.feedback.thin, element.feedback.developed)[level]
+        out.append(Judgement(element, level, element.weight * level / 2, evidence, feedback))
+    return out
+
+
+def _details(indices: set[int], occurrences: list[list[Occurrence]], groups: set[str]) -> set[str]:
+    """Distinct specific details (by the rubric's phrase) in the given sentences."""
+    return {o.phrase.casefold() for i in indices for o in occurrences[i] if o.group in groups}
+
+
+def _fact_hit(element: Element, check: FactCheck, sentences: Sentences, occurrences, details) -> Hit:
+    s = sentences.items[check.sentence]
+    text = sentences.document.text
+    spans = tuple(sorted({(o.start, o.end) for o in occurrences[s.index]}))
+    terms = tuple(dict.fromkeys(text[a:b] for a, b in spans))
+    return Hit(element.id, s.index, s.start, s.end, s.paragraph, terms, spans, True, f"states the fact '{check.fact}'")
+
+
+def band_for(rubric: Rubric, percent: float) -> str:
+    """The highest band whose minimum the percentage reaches."""
+    for band in sorted(rubric.bands, key=lambda b: b.min, reverse=True):
+        if percent >= band.min:
+            return band.name
+    return rubric.bands[-1].name
+
+
+def quote(text: str) -> str:
+    """A student's sentence shortened for a one-line mention."""
+    text = " ".join(text.split())
+    if len(text) <= QUOTE_CHARS:
+        return text
+    cut = text[:QUOTE_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + " …"
+
+
+def strengths(judgements: list[Judgement], sentences: Sentences) -> list[str]:
+    """What the student did well, each quoting their own best sentence for it."""
+    out = []
+    for level in (2, 1):
+        for j in judgements:
+            if j.level != level or not j.evidence or len(out) >= MAX_STRENGTHS:
+                continue
+            best = max(j.evidence, key=lambda h: (len(h.terms), -h.start))
+            said = quote(sentences.document.text[best.start : best.end])
+            lead = j.feedback if level == 2 else f"You made a start on {j.element.title.lower()}."
+            out.append(f"{lead} You wrote: “{said}” (paragraph {best.paragraph + 1})")
+        if out:
+            break
+    return out
+
+
+def improvements(judgements: list[Judgement], checks: list[FactCheck], flags: list[Flag]) -> list[str]:
+    """What to do next, most valuable first: flags that cost marks, missing parts, wrong facts, thin parts."""
+    out = [f.message for f in flags if f.code in ("off_topic", "too_short")]
+    by_weight = sorted(judgements, key=lambda j: -j.element.weight)
+    out.extend(j.feedback for j in by_weight if j.level == 0)
+    seen = set()
+    for c in checks:
+        if c.status == "incorrect" and c.fact not in seen:
+            seen.add(c.fact)
+            out.append(f"Check your facts: {c.note}")
+    out.extend(j.feedback for j in by_weight if j.level == 1)
+    return out[:MAX_IMPROVEMENTS]

@@ -1,0 +1,174 @@
+"""Term groups compiled for fast lookup, and the term occurrences they find in a sentence.
+
+A phrase matches on word boundaries by normalised form or by lemma ("loans" finds "loan"), with a
+bounded trailing wildcard (`negotiat*`), digit templates (`19##`), capital-only short acronyms (`US`
+is not "us"), and, in the rubric's `fuzzy` groups only, misspelt names ("Stallin").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .rubric import Rubric
+from .text import Token, lemma, normalise
+
+_WORD = re.compile(r"[0-9]*#[0-9#]*s?|[^\W_]+(?:['’][^\W_]+)*\*?")
+#: Misspellings are only looked for in words at least this long, with at least this similarity.
+FUZZY_MIN_LENGTH = 5
+FUZZY_MIN_SCORE = 84.0
+
+
+@dataclass(frozen=True, slots=True)
+class WordPattern:
+    """One word of a phrase: exact (by form or lemma), a prefix, or a digit template."""
+
+    norm: str
+    lemma: str
+    prefix: bool = False
+    template: bool = False
+    capitals: bool = False
+
+    def matches(self, token: Token, norm: str | None = None) -> bool:
+        """Whether a token (optionally with a corrected spelling) is this word."""
+        word = norm or token.norm
+        if self.capitals and not token.upper:
+            return False
+        if self.prefix:
+            return word.startswith(self.norm)
+        if self.template:
+            return len(word) == len(self.norm) and all(p == "#" and c.isdigit() or p == c for p, c in zip(self.norm, word))
+        return word == self.norm or (norm is None and token.lemma == self.lemma and self.lemma.isalpha())
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    """One spelling of a phrase in a group (`Mao Zedong|Mao Tse-tung` has two)."""
+
+    group: str
+    phrase: str  # the phrase as the rubric writes it (first spelling), for reports
+    words: tuple[WordPattern, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """A term found in a sentence: token positions [first, last) and the group it belongs to."""
+
+    group: str
+    first: int
+    last: int
+    start: int  # character span in the plain text
+    end: int
+    phrase: str
+
+
+@dataclass
+class CompiledTerms:
+    """Every group's spellings indexed by first word, built once per rubric."""
+
+    by_word: dict[str, list[Spelling]] = field(default_factory=dict)
+    by_prefix: dict[str, list[Spelling]] = field(default_factory=dict)
+    templates: list[Spelling] = field(default_factory=list)
+    fuzzy_words: dict[str, str] = field(default_factory=dict)  # word -> its correct spelling
+    vocabulary: set[str] = field(default_factory=set)
+    _fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
+
+    def find(self, tokens: tuple[Token, ...]) -> list[Occurrence]:
+        """All occurrences in a sentence, longest spelling per group and position, in token order."""
+        out: list[Occurrence] = []
+        corrected = self._corrections(tokens)
+        for i, token in enumerate(tokens):
+            best: dict[str, Occurrence] = {}
+            for spelling in self._candidates(token, corrected.get(i)):
+                n = len(spelling.words)
+                if i + n > len(tokens) or _splits_compound(tokens[i], tokens[i + n - 1]):
+                    continue
+                if all(w.matches(tokens[i + k]) or (i + k in corrected and w.matches(tokens[i + k], corrected[i + k]))
+                       for k, w in enumerate(spelling.words)):
+                    old = best.get(spelling.group)
+                    if old is None or old.last - old.first < n:
+                        best[spelling.group] = Occurrence(spelling.group, i, i + n, token.start,
+                                                          tokens[i + n - 1].end, spelling.phrase)
+            out.extend(best.values())
+        return out
+
+    def _candidates(self, token: Token, corrected: str | None) -> list[Spelling]:
+        found: list[Spelling] = []
+        for key in {token.norm, token.lemma, corrected} - {None}:
+            found.extend(self.by_word.get(key, ()))  # type: ignore[arg-type]
+        for key in {token.norm[:3], (corrected or "")[:3]} - {""}:
+            found.extend(self.by_prefix.get(key, ()))
+        if self.templates and any(c.isdigit() for c in token.norm):
+            found.extend(self.templates)
+        return found
+
+    def _corrections(self, tokens: tuple[Token, ...]) -> dict[int, str]:
+        """Misspelt words of the fuzzy groups, corrected: position -> correct spelling."""
+        if not self.fuzzy_words:
+            return {}
+        out = {}
+        for i, token in enumerate(tokens):
+            word = token.norm
+            if len(word) < FUZZY_MIN_LENGTH or not word.isalpha() or word in self.vocabulary:
+                continue
+            if word not in self._fuzzy_cache:
+                self._fuzzy_cache[word] = self._closest(word)
+            fixed = self._fuzzy_cache[word]
+            if fixed:
+                out[i] = fixed
+        return out
+
+    def _closest(self, word: str) -> str | None:
+        from rapidfuzz import fuzz, process
+
+        import simplemma
+
+        if simplemma.is_known(word, lang="en"):
+            return None  # an ordinary English word is not a misspelt name
+        hit = process.extractOne(word, self.fuzzy_words.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        return self.fuzzy_words[hit[0]] if hit else None
+
+
+def _splits_compound(first: Token, last: Token) -> bool:
+    """A match may not take half of a hyphenated word ("Soviet" of "Sino-Soviet"); years are exempt."""
+    return (first.joined_before and not first.norm.isdigit()) or (last.joined_after and not last.norm.isdigit())
+
+
+def compile_terms(rubric: Rubric) -> CompiledTerms:
+    """Index the rubric's term groups; cached on the rubric (it is read-only)."""
+    if rubric._compiled is not None:
+        return rubric._compiled
+    compiled = CompiledTerms()
+    fuzzy = set(rubric.fuzzy)
+    for group, phrases in rubric.terms.items():
+        for phrase in phrases:
+            shown = phrase.split("|")[0].strip()
+            for alt in phrase.split("|"):
+                words = tuple(_word_pattern(w) for w in _WORD.findall(alt))
+                if not words:
+                    continue
+                spelling = Spelling(group, shown, words)
+                first = words[0]
+                if first.template:
+                    compiled.templates.append(spelling)
+                elif first.prefix:
+                    compiled.by_prefix.setdefault(first.norm[:3], []).append(spelling)
+                else:
+                    compiled.by_word.setdefault(first.norm, []).append(spelling)
+                    if first.lemma != first.norm:
+                        compiled.by_word.setdefault(first.lemma, []).append(spelling)
+                for w in words:
+                    if not w.prefix and not w.template:
+                        compiled.vocabulary.add(w.norm)
+                        if group in fuzzy and len(w.norm) >= FUZZY_MIN_LENGTH and w.norm.isalpha():
+                            compiled.fuzzy_words[w.norm] = w.norm
+    rubric._compiled = compiled
+    return compiled
+
+
+def _word_pattern(word: str) -> WordPattern:
+    prefix = word.endswith("*")
+    raw = word.rstrip("*")
+    norm = normalise(raw)
+    template = "#" in norm
+    capitals = raw.isupper() and 2 <= len(raw) <= 3 and raw.isalpha()
+    return WordPattern(norm, norm if (prefix or template) else lemma(norm), prefix, template, capitals)

@@ -1,0 +1,162 @@
+"""Reading essays: encodings, paragraphs, Word structures, and every kind of file that must be refused."""
+from __future__ import annotations
+
+import pytest
+
+from grader.documents import document_from_text, read_document
+from grader.errors import DocumentError
+
+from .conftest import DATA
+
+ESSAY_SENTENCES = [
+    "The alliance of 1950 grew out of need as much as belief.",
+    "Mao needed Soviet loans and engineers to rebuild an economy wrecked by years of war.",
+    "Stalin hoped a loyal China would guard the Soviet Far East against the Americans.",
+]
+
+
+def paragraphs(doc):
+    return [doc.text[p.start : p.end] for p in doc.paragraphs]
+
+
+@pytest.mark.parametrize("name, expected_first", [
+    ("utf16_with_bom.txt", "The alliance of 1950 grew out of need as much as belief."),
+    ("utf8_with_bom.txt", "The alliance of 1950 grew out of need as much as belief."),
+    ("cp1252_curly_quotes.txt", "The alliance of 1950 grew out of need as much as belief."),
+    ("crlf_lines.txt", "The alliance of 1950 grew out of need as much as belief."),
+    ("latin1_accents.txt", "Lüshun and Dalian were Soviet bases."),
+], ids=lambda v: v if isinstance(v, str) and v.endswith(".txt") else "")
+def test_text_encodings_decode_to_the_same_paragraphs(name, expected_first):
+    doc = read_document(DATA / name)
+    assert paragraphs(doc)[0] == expected_first
+    assert "\r" not in doc.text and "\ufeff" not in doc.text
+
+
+def test_cp1252_curly_quotes_and_dashes_survive():
+    doc = read_document(DATA / "cp1252_curly_quotes.txt")
+    assert "“loans”" in doc.text and "war – ruinous." in doc.text
+
+
+def test_utf16_curly_quotes_survive():
+    assert "“loans”" in read_document(DATA / "utf16_with_bom.txt").text
+
+
+def test_blank_lines_make_paragraphs_and_single_newlines_stay_inside():
+    doc = document_from_text("First line\nsame paragraph.\n\n\nSecond paragraph.\n")
+    assert paragraphs(doc) == ["First line\nsame paragraph.", "Second paragraph."]
+    assert doc.text == "First line\nsame paragraph.\nSecond paragraph."
+
+
+def test_without_blank_lines_each_line_is_a_paragraph():
+    doc = document_from_text("One.\nTwo.\r\nThree.")
+    assert paragraphs(doc) == ["One.", "Two.", "Three."]
+
+
+def test_docx_footnotes_and_endnotes_come_after_the_body_with_markers():
+    doc = read_document(DATA / "docx_with_footnotes.docx")
+    assert paragraphs(doc) == [
+        "Mao needed Soviet loans[1] to rebuild an economy wrecked by war.",
+        "The treaty was signed in Moscow on 14 February 1950.[2]",
+        "Stalin feared an Asian Tito.[i]",
+        "[1] The loan was worth $300 million.",
+        "[2] A fixture note.",
+        "[i] An endnote about Tito.",
+    ]
+    assert [p.kind for p in doc.paragraphs] == ["body"] * 3 + ["note"] * 3
+
+
+def test_docx_tracked_insertions_kept_and_deletions_dropped():
+    doc = read_document(DATA / "docx_tracked_changes.docx")
+    assert paragraphs(doc) == ["Stalin did not trust Mao, whom he suspected of nationalism.",
+                               "The treaty was signed in Moscow in 1950."]
+
+
+def test_docx_tables_content_controls_text_boxes_tabs_and_breaks():
+    doc = read_document(DATA / "docx_structures.docx")
+    assert paragraphs(doc) == [
+        ESSAY_SENTENCES[0],
+        "Row one, cell A.", "Row one, cell B.", "Row two, cell A.", "Row two, cell B.",
+        ESSAY_SENTENCES[1],
+        "Anchor paragraph. After the box.",
+        "Text box sentence.",  # once, from mc:Choice, not again from the VML fallback
+        "Before tab\tafter tab\nnext line.",  # the field instruction " PAGE " is not text
+        ESSAY_SENTENCES[2],
+    ]
+
+
+def test_docx_run_map_covers_every_character_of_the_body():
+    doc = read_document(DATA / "docx_tracked_changes.docx")
+    covered = set()
+    for run in doc.runs:
+        assert run.part == "word/document.xml" and run.start < run.end
+        covered.update(range(run.start, run.end))
+    expected = {i for p in doc.paragraphs for i in range(p.start, p.end)}
+    assert covered == expected
+
+
+def test_docx_run_map_points_at_the_element_holding_the_text():
+    import zipfile
+
+    from lxml import etree
+
+    path = DATA / "docx_tracked_changes.docx"
+    doc = read_document(path)
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    for run in doc.runs:
+        elem = root
+        for i in run.path:
+            elem = elem[i]
+        assert elem.text == doc.text[run.start : run.end]
+
+
+def test_docx_made_by_python_docx_reads():
+    assert paragraphs(read_document(DATA / "plain.docx")) == ESSAY_SENTENCES
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("missing.txt", "file not found"),
+    ("empty.txt", "the file is empty"),
+    ("whitespace_only.txt", "the file holds only white space"),
+    ("binary_named.txt", "binary data, not text"),
+    ("text_named.docx", "not a valid Word file"),
+    ("truncated.docx", "not a valid Word file"),
+    ("docx_with_doctype.docx", "declares a DOCTYPE"),
+    ("zip_bomb.docx", "a zip bomb?"),
+    ("legacy.doc", ".doc files cannot be read: save it as .docx or .txt"),
+    ("essay.pdf", ".pdf files cannot be read: save it as .docx or .txt"),
+    ("essay.rtf", ".rtf files cannot be read: save it as .docx or .txt"),
+    ("essay.odt", ".odt files cannot be read: save it as .docx or .txt"),
+])
+def test_bad_input_is_refused_with_file_and_reason(name, reason):
+    with pytest.raises(DocumentError) as caught:
+        read_document(DATA / name)
+    message = caught.value.message
+    assert message.startswith(str(DATA / name) + ": ")
+    assert reason in message
+    assert "\n" not in message
+
+
+def test_a_folder_is_refused(tmp_path):
+    folder = tmp_path / "essay.txt"
+    folder.mkdir()
+    with pytest.raises(DocumentError, match="is a folder"):
+        read_document(folder)
+
+
+def test_unknown_extension_is_refused(tmp_path):
+    path = tmp_path / "essay.md"
+    path.write_text("An essay.")
+    with pytest.raises(DocumentError, match="unsupported file type '.md'"):
+        read_document(path)
+
+
+def test_upper_case_extension_reads(tmp_path):
+    path = tmp_path / "ESSAY.TXT"
+    path.write_text("Mao needed Soviet aid.")
+    assert read_document(path).text == "Mao needed Soviet aid."
+
+
+def test_docx_doctype_never_reads_a_local_file():
+    with pytest.raises(DocumentError) as caught:
+        read_document(DATA / "docx_with_doctype.docx")
+    assert "root:" not in caught.value.message

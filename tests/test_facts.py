@@ -1,0 +1,52 @@
+"""Fact checks: a claim about a fact-bank event is right or wrong by its year and place; vaguer ones are left alone."""
+from __future__ import annotations
+
+import pytest
+
+from grader.documents import document_from_text
+from grader.grading import analyse_document
+
+
+def checks(rubric, text):
+    analysis = analyse_document(document_from_text(text), rubric)
+    return [(c.fact, c.status, text[c.start : c.end]) for c in analysis.checks]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The treaty was signed in Moscow on 14 February 1950.", [("treaty_signed", "correct")]),
+    ("The Sino-Soviet treaty was signed in Beijing in 1950.", [("treaty_signed", "incorrect")]),
+    ("The Sino-Soviet treaty was signed in 1945.", [("treaty_signed", "incorrect")]),
+    ("Stalin died in 1949.", [("stalin_died", "incorrect")]),
+    ("Stalin died in March 1953.", [("stalin_died", "correct")]),
+    ("Mao proclaimed the People's Republic of China on 1 October 1949.", [("prc_proclaimed", "correct")]),
+    ("In August 1945 Stalin signed a treaty with Chiang Kai-shek.", [("kmt_treaty_1945", "correct")]),
+    # a year in another clause, after a relative word, or in a list is not the event's date
+    ("The CCP remembered 1927, Yalta and Manchuria.", []),
+    ("The CCP remembered 1927 and Yalta.", []),
+    ("After 1945 the Yalta bargain still shaped Soviet policy.", []),
+    ("Mao went to Moscow in December 1949 and the treaty was signed in February 1950.",
+     [("treaty_signed", "correct"), ("mao_in_moscow", "correct")]),
+    ("In April 1941 Stalin signed a neutrality pact with Japan.", []),
+    ("Mao signed the treaty after a long journey from Beijing.", []),
+])
+def test_fact_status(rubric, text, expected):
+    assert [(f, s) for f, s, _ in checks(rubric, text)] == expected
+
+
+def test_fact_check_quotes_the_students_sentence(rubric):
+    text = "Some context here. The Sino-Soviet treaty was signed in Beijing in 1945."
+    (fact, status, quoted), = checks(rubric, text)
+    assert quoted == "The Sino-Soviet treaty was signed in Beijing in 1945."
+
+
+def test_wrong_fact_in_result_carries_the_correct_version(rubric):
+    from grader import grade_text
+
+    from .conftest import DATA
+
+    essay = (DATA / "essay_developed.txt").read_text(encoding="utf-8")
+    result = grade_text(essay.replace("signed in Moscow on 14 February 1950", "signed in Beijing in 1949"), rubric)
+    wrong = [f for f in result.facts if f.status == "incorrect"]
+    assert [f.note for f in wrong] == [
+        "The Treaty of Friendship, Alliance and Mutual Assistance was signed in Moscow on 14 February 1950."]
+    assert any("Check your facts" in s for s in result.improvements)

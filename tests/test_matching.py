@@ -1,0 +1,76 @@
+"""Which sentences count as evidence: refusals, talk about the essay, questions and lists earn nothing;
+negated historical claims still count; the subject must be the side whose view is described."""
+from __future__ import annotations
+
+import pytest
+
+from grader.documents import document_from_text, read_document
+from grader.grading import analyse_document
+
+from .conftest import DATA
+
+
+def hits(rubric, text):
+    analysis = analyse_document(document_from_text(text), rubric)
+    return {element: [text[h.start : h.end] for h in found] for element, found in analysis.hits.items() if found}
+
+
+def screened(rubric, text):
+    doc = document_from_text(text)
+    analysis = analyse_document(doc, rubric)
+    return [(doc.text[s.start : s.end], analysis.screened[s.index]) for s in analysis.sentences.items]
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("I will not discuss the Soviet side of the alliance.", "refusal"),
+    ("I won't talk about Stalin's motives.", "refusal"),
+    ("I am not going to judge whether the alliance was natural.", "refusal"),
+    ("In this essay I will discuss why Mao wanted Soviet aid.", "meta"),
+    ("This paragraph will explain Stalin's interests in Manchuria.", "meta"),
+    ("Next, I'll look at the international factors.", "meta"),
+    ("Was the alliance natural?", "question"),
+    ("Mao Stalin CCP USSR treaty 1950 alliance aid", "keyword_list"),
+    ("Soviet aid, Cold War, natural alliance, civil war, Yalta", "keyword_list"),
+    ("Explain the factors that worked against this alliance.", "prompt_echo"),
+    ("Stalin did not trust Mao, whom he suspected of nationalism.", None),
+    ("I think the alliance was a marriage of convenience.", None),
+    ("As I have shown, Mao needed Soviet aid.", None),
+])
+def test_screening_reason(rubric, sentence, reason):
+    got = screened(rubric, "Mao needed Soviet loans to rebuild China after the war.\n\n" + sentence)
+    assert got[-1] == (sentence, reason)
+
+
+def test_negated_historical_claims_are_still_evidence(rubric):
+    text = read_document(DATA / "essay_negated_claims.txt").text
+    found = hits(rubric, text)
+    first = "Stalin did not trust Mao, whom he suspected of being a nationalist first and a communist second."
+    assert first in found["ussr_view"] and first in found["factors_against"]
+
+
+def test_the_view_belongs_to_the_subject_of_the_sentence(rubric):
+    found = hits(rubric, "Mao hoped that Soviet advisers would help China build heavy industry quickly.")
+    assert "ussr_view" not in found and "ccp_view" in found
+
+
+def test_repeated_sentence_counts_once(rubric):
+    sentence = "Stalin feared that Mao might become an Asian Tito."
+    got = screened(rubric, f"{sentence} {sentence}")
+    assert [r for _, r in got] == [None, "repeated"]
+
+
+def test_several_short_term_lines_are_a_list(rubric):
+    got = screened(rubric, "Mao needed Soviet loans to rebuild China.\n\nStalin\nMao\nTreaty\nAid")
+    assert [r for _, r in got] == [None, "keyword_list", "keyword_list", "keyword_list", "keyword_list"]
+
+
+def test_one_sentence_may_count_for_several_elements(rubric):
+    sentence = "American support for Chiang Kai-shek convinced Mao that China needed a powerful Soviet friend."
+    found = hits(rubric, sentence)
+    assert {"ccp_view", "international_factors"} <= set(found)
+
+
+def test_hit_records_terms_as_the_student_wrote_them(rubric):
+    analysis = analyse_document(document_from_text("Stallin feared that Mao might become an Asian Tito."), rubric)
+    hit = analysis.hits["ussr_view"][0]
+    assert "Stallin" in hit.terms and "feared" in hit.terms

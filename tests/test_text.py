@@ -1,0 +1,83 @@
+"""Sentences and tokens: spans into the plain text, normalisation, roles and positions."""
+from __future__ import annotations
+
+import pytest
+
+from grader.documents import document_from_text
+from grader.text import analyse, count_words, normalise, tokenize
+
+PROMPT = tuple(t.norm for t in tokenize(
+    "Please explain the political origins of the Sino-Soviet Alliance in the aftermath of WWII, both from the "
+    "standpoint of the Mao-led Communist Party and the Stalin-led USSR. To what extent was this alliance a "
+    "\"natural alliance?\" Explain the domestic and international factors that worked for or against this "
+    "alliance. In the end, why did Mao and the Communist party enter into this alliance?"))
+
+
+def sentences(text: str, prompt=()):
+    doc = document_from_text(text)
+    return [(doc.text[s.start : s.end], s.role, s.position) for s in analyse(doc, prompt).items]
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Lüshun", "lushun"), ("Mao’s", "mao"), ("STALIN", "stalin"), ("Zhou’s", "zhou"), ("naïve", "naive"),
+    ("don’t", "don't"),
+])
+def test_normalise(word, expected):
+    assert normalise(word) == expected
+
+
+def test_tokens_have_spans_lemmas_and_hyphen_joins():
+    text = "The Sino-Soviet loans helped the US."
+    tokens = tokenize(text)
+    assert [text[t.start : t.end] for t in tokens] == ["The", "Sino", "Soviet", "loans", "helped", "the", "US"]
+    assert tokens[3].lemma == "loan"
+    assert tokens[2].joined_before and tokens[1].joined_after and not tokens[3].joined_before
+    assert tokens[6].upper and not tokens[0].upper
+
+
+def test_sentence_splitting_keeps_abbreviations_initials_and_footnote_marks_together():
+    got = [s for s, _, _ in sentences("In 1950 the U.S. watched as Mr. Acheson spoke.[3] Then J. Stalin signed. "
+                                       "Was it natural? It was not!")]
+    assert got == ["In 1950 the U.S. watched as Mr. Acheson spoke.[3]", "Then J. Stalin signed.", "Was it natural?",
+                   "It was not!"]
+
+
+def test_closing_quotes_stay_with_their_sentence():
+    got = [s for s, _, _ in sentences('Mao said China would "lean to one side." Stalin agreed.')]
+    assert got == ['Mao said China would "lean to one side."', "Stalin agreed."]
+
+
+def test_list_lines_are_separate_units_and_wrapped_lines_are_joined():
+    text = ("The first line of a hard-wrapped paragraph runs on past sixty characters\nand continues here.\n\n"
+            "- Mao needed money\n- Stalin wanted ports")
+    got = [s for s, _, _ in sentences(text)]
+    assert got == ["The first line of a hard-wrapped paragraph runs on past sixty characters\nand continues here.",
+                   "Mao needed money", "Stalin wanted ports"]
+
+
+def test_name_line_and_copied_question_are_front_matter_not_counted():
+    text = ("Jo Bloggs 12 March 2024\n\n" + " ".join(PROMPT) + "\n\n"
+            "Mao needed aid. Stalin wanted security.\n\nThe middle paragraph.\n\nIn the end Mao chose Moscow.")
+    doc = document_from_text(text)
+    result = analyse(doc, PROMPT)
+    roles = [(doc.text[s.start : s.end][:12], s.role, s.position) for s in result.items]
+    assert roles[0] == ("Jo Bloggs 12", "header", "")
+    assert {r[1] for r in roles[1:-4]} == {"question"}
+    assert roles[-4:] == [("Mao needed a", "sentence", "opening"), ("Stalin wante", "sentence", "opening"),
+                          ("The middle p", "sentence", "body"), ("In the end M", "sentence", "conclusion")]
+    assert result.word_count == 15
+
+
+def test_one_paragraph_essay_has_opening_and_conclusion_fifths():
+    text = " ".join(f"Sentence number {i} is here." for i in range(10))
+    positions = [p for _, _, p in sentences(text)]
+    assert positions == ["opening"] * 2 + ["body"] * 6 + ["conclusion"] * 2
+
+
+def test_headings_are_marked():
+    got = sentences("Introduction\n\nMao needed aid from Moscow after the war.\n\nThe Soviet view\n\nStalin wanted ports.")
+    assert [r for _, r, _ in got] == ["header", "sentence", "heading", "sentence"]
+
+
+def test_count_words_counts_like_a_word_processor():
+    assert count_words("Sino-Soviet alliance — signed in 1950 (Moscow).") == 6
