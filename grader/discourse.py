@@ -52,6 +52,9 @@ def signpost_kind(tokens: tuple[Token, ...]) -> str | None:
     """'refusal' for "I will not discuss X", 'meta' for "In this essay I will discuss X", else None."""
     lang = english()
     words = _words(tokens)
+    opening = set(words[:SIGNPOST_SUBJECT_WITHIN])
+    if not any(subject[0] in opening for subject in lang.signpost_subjects):
+        return None
     for subject in lang.signpost_subjects:
         after = _find(words, subject, 0, SIGNPOST_SUBJECT_WITHIN)
         if after < 0:

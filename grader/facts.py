@@ -46,7 +46,9 @@ def check_facts(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occ
         if screened[s.index] is not None:
             continue
         occ = occurrences[s.index]
-        matched = [f for f in rubric.facts if _about(f, occ) is not None]
+        present = {o.group for o in occ}
+        matched = [f for f in rubric.facts if any(_could_match(c, present) for c in (f.about, *f.also_about))
+                   and _about(f, occ) is not None]
         if not matched:
             continue
         years = _years(s)
@@ -70,6 +72,10 @@ def _about(fact: Fact, occ: list[Occurrence]) -> list[Occurrence] | None:
         else:
             return found
     return None
+
+
+def _could_match(combination, present: set[str]) -> bool:
+    return all((ref in present) if isinstance(ref, str) else bool(present.intersection(ref)) for ref in combination)
 
 
 def _anchors(fact: Fact, occ: list[Occurrence]) -> list[Occurrence]:

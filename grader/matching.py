@@ -36,12 +36,15 @@ def find_hits(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occur
               screened: list[str | None]) -> dict[str, list[Hit]]:
     """Evidence for every sentence-judged element, in rubric order; hits sorted by position."""
     text = sentences.document.text
+    eligible = [(s, {o.group for o in occurrences[s.index]}) for s in sentences.items
+                if screened[s.index] is None and occurrences[s.index]]
     out: dict[str, list[Hit]] = {}
     for element in rubric.elements:
         hits: list[Hit] = []
         if not element.from_facts:
-            for sentence in sentences.items:
-                if screened[sentence.index] is not None:
+            needed = [_required_groups(p) for p in element.patterns]
+            for sentence, present in eligible:
+                if not any(all(req & present for req in reqs) for reqs in needed):
                     continue
                 hit = match_element(element, sentence, occurrences[sentence.index], text)
                 if hit:
@@ -67,6 +70,14 @@ def match_element(element: Element, sentence: Sentence, occurrences: list[Occurr
     return None
 
 
+def _required_groups(pattern: Evidence) -> list[set[str]]:
+    """Each requirement of a pattern as the set of groups that can meet it."""
+    reqs = [{ref} if isinstance(ref, str) else set(ref) for ref in pattern.all]
+    if pattern.any:
+        reqs.append(set(pattern.any))
+    return reqs
+
+
 def _pattern_groups(pattern: Evidence) -> set[str]:
     groups: set[str] = set(pattern.any)
     for ref in pattern.all:
@@ -81,9 +92,7 @@ def _satisfy(pattern: Evidence, occurrences: list[Occurrence]) -> tuple[Occurren
     present = {o.group for o in occurrences}
     if present & set(pattern.none):
         return None
-    requirements = [{ref} if isinstance(ref, str) else set(ref) for ref in pattern.all]
-    if pattern.any:
-        requirements.append(set(pattern.any))
+    requirements = _required_groups(pattern)
     candidates = []
     for req in requirements:
         found = [o for o in occurrences if o.group in req]

@@ -95,9 +95,9 @@ class Element(_Model):
     title: str = Field(description="The part of the question in plain words.")
     weight: float = Field(gt=0, description="Points for a developed answer; points = weight x level / 2.")
     evidence: Evidence | list[Evidence] = Field(description="One pattern, or a list of which any may match.")
-    developed: Developed = Field(default_factory=Developed)
-    feedback: Feedback
-    examples: Examples
+    developed: Developed = Field(default_factory=Developed, description="Thresholds for level 2.")
+    feedback: Feedback = Field(description="What the student reads at each level.")
+    examples: Examples = Field(description="Sentences that must and must not count; both kinds are required.")
 
     @property
     def patterns(self) -> tuple[Evidence, ...]:
@@ -127,19 +127,19 @@ class FactMust(_Model):
 class Fact(_Model):
     """A checkable fact: a sentence about the event that states its year or place is checked."""
 
-    id: Annotated[str, Field(pattern=_ID)]
+    id: Annotated[str, Field(pattern=_ID, description="Stable id used in results.")]
     about: list[GroupRef] = Field(description="Term groups that together identify the event (all must appear).")
     also_about: list[list[GroupRef]] = Field(default_factory=list, description=(
         "Other combinations of groups that identify the event too (any one combination is enough)."))
-    must: FactMust
+    must: FactMust = Field(description="The year and/or place a claim must get right.")
     note: str = Field(description="The correct version, shown to the student when they get it wrong.")
 
 
 class Source(_Model):
     """A text students may have read; unquoted copying from it earns nothing."""
 
-    id: Annotated[str, Field(pattern=_ID)]
-    title: str
+    id: Annotated[str, Field(pattern=_ID, description="Stable id of the source.")]
+    title: str = Field(description="How the source is named to the student.")
     file: str = Field(description="Path of the text file, relative to the rubric file.")
 
 
@@ -147,11 +147,11 @@ class Rubric(_Model):
     """An essay question with its required elements, term groups, fact bank and marking bands."""
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Name used with --rubric.")]
-    title: str
+    title: str = Field(description="The rubric's name, shown in reports.")
     prompt: str = Field(description="The question as set; pasted back, it earns nothing.")
     total: float = Field(gt=0, description="Maximum score; the elements' weights must add up to it.")
-    bands: list[Band] = Field(min_length=1)
-    limits: Limits = Field(default_factory=Limits)
+    bands: list[Band] = Field(min_length=1, description="Marking bands; one must start at 0.")
+    limits: Limits = Field(default_factory=Limits, description="When an essay is too short or off topic.")
     terms: dict[str, list[str]] = Field(description=(
         "Named groups of phrases. `|` joins spellings of one name; a trailing `*` matches word endings "
         "(at least 3 letters before it); `#` in a number matches any digit (19## is any year 1900-1999)."))
@@ -159,9 +159,9 @@ class Rubric(_Model):
     details: list[str] = Field(default_factory=list, description="Groups whose terms count as specific details.")
     other_topics: list[str] = Field(default_factory=list, description=(
         "Groups that mark another question (a later event, a different war): an essay mostly about them is off topic."))
-    elements: list[Element] = Field(min_length=1)
-    facts: list[Fact] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
+    elements: list[Element] = Field(min_length=1, description="The required parts of the answer, in report order.")
+    facts: list[Fact] = Field(default_factory=list, description="The fact bank: claims checked for year and place.")
+    sources: list[Source] = Field(default_factory=list, description="Texts whose unquoted copying earns nothing.")
 
     _path: Path | None = PrivateAttr(default=None)
     _compiled: Any = PrivateAttr(default=None)

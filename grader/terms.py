@@ -16,6 +16,8 @@ _WORD = re.compile(r"[0-9]*#[0-9#]*s?|[^\W_]+(?:['’][^\W_]+)*\*?")
 #: Misspellings are only looked for in words at least this long, with at least this similarity.
 FUZZY_MIN_LENGTH = 5
 FUZZY_MIN_SCORE = 84.0
+#: Word forms remembered per compiled rubric (a bound, so a huge batch cannot grow memory without limit).
+CACHE_LIMIT = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,34 +73,48 @@ class CompiledTerms:
     fuzzy_words: dict[str, str] = field(default_factory=dict)  # word -> its correct spelling
     vocabulary: set[str] = field(default_factory=set)
     _fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
+    _candidate_cache: dict[tuple, tuple[Spelling, ...]] = field(default_factory=dict)
 
     def find(self, tokens: tuple[Token, ...]) -> list[Occurrence]:
         """All occurrences in a sentence, longest spelling per group and position, in token order."""
         out: list[Occurrence] = []
         corrected = self._corrections(tokens)
+        count = len(tokens)
         for i, token in enumerate(tokens):
+            candidates = self._candidates(token, corrected.get(i))
+            if not candidates:
+                continue
             best: dict[str, Occurrence] = {}
-            for spelling in self._candidates(token, corrected.get(i)):
-                n = len(spelling.words)
-                if i + n > len(tokens) or _splits_compound(tokens[i], tokens[i + n - 1]):
+            for spelling in candidates:
+                words = spelling.words
+                n = len(words)
+                if i + n > count or _splits_compound(token, tokens[i + n - 1]):
                     continue
-                if all(w.matches(tokens[i + k]) or (i + k in corrected and w.matches(tokens[i + k], corrected[i + k]))
-                       for k, w in enumerate(spelling.words)):
-                    old = best.get(spelling.group)
-                    if old is None or old.last - old.first < n:
-                        best[spelling.group] = Occurrence(spelling.group, i, i + n, token.start,
-                                                          tokens[i + n - 1].end, spelling.phrase)
+                if not all(w.matches(tokens[i + k]) or (i + k in corrected and w.matches(tokens[i + k], corrected[i + k]))
+                           for k, w in enumerate(words)):
+                    continue
+                old = best.get(spelling.group)
+                if old is None or old.last - old.first < n:
+                    best[spelling.group] = Occurrence(spelling.group, i, i + n, token.start, tokens[i + n - 1].end,
+                                                      spelling.phrase)
             out.extend(best.values())
         return out
 
-    def _candidates(self, token: Token, corrected: str | None) -> list[Spelling]:
-        found: list[Spelling] = []
-        for key in {token.norm, token.lemma, corrected} - {None}:
-            found.extend(self.by_word.get(key, ()))  # type: ignore[arg-type]
-        for key in {token.norm[:3], (corrected or "")[:3]} - {""}:
-            found.extend(self.by_prefix.get(key, ()))
-        if self.templates and any(c.isdigit() for c in token.norm):
-            found.extend(self.templates)
+    def _candidates(self, token: Token, corrected: str | None) -> tuple[Spelling, ...]:
+        """Spellings that may start at this token, looked up once per word form."""
+        key = (token.norm, token.lemma, corrected)
+        found = self._candidate_cache.get(key)
+        if found is None:
+            spellings: list[Spelling] = []
+            for word in dict.fromkeys(k for k in key if k):
+                spellings.extend(self.by_word.get(word, ()))
+            for word in dict.fromkeys(k[:3] for k in key if k):
+                spellings.extend(self.by_prefix.get(word, ()))
+            if self.templates and any(c.isdigit() for c in token.norm):
+                spellings.extend(self.templates)
+            found = tuple(dict.fromkeys(spellings))
+            if len(self._candidate_cache) < CACHE_LIMIT:
+                self._candidate_cache[key] = found
         return found
 
     def _corrections(self, tokens: tuple[Token, ...]) -> dict[int, str]:
@@ -110,9 +126,11 @@ class CompiledTerms:
             word = token.norm
             if len(word) < FUZZY_MIN_LENGTH or not word.isalpha() or word in self.vocabulary:
                 continue
-            if word not in self._fuzzy_cache:
-                self._fuzzy_cache[word] = self._closest(word)
-            fixed = self._fuzzy_cache[word]
+            fixed = self._fuzzy_cache.get(word, "")
+            if fixed == "":
+                fixed = self._closest(word)
+                if len(self._fuzzy_cache) < CACHE_LIMIT:
+                    self._fuzzy_cache[word] = fixed
             if fixed:
                 out[i] = fixed
         return out

@@ -61,3 +61,12 @@ def test_missing_source_file_is_an_invalid_rubric(tmp_path):
     with pytest.raises(RubricError) as caught:
         load_rubric(path)
     assert caught.value.message == f"{path}:30: sources[0].file: source file not found: book.txt"
+
+
+def test_rubric_format_doc_is_generated_from_the_models():
+    from grader.rubric_docs import render
+
+    from .conftest import ROOT
+
+    on_disk = (ROOT / "docs" / "rubric-format.md").read_text(encoding="utf-8")
+    assert on_disk == render(), "refresh with: python -m grader.rubric_docs > docs/rubric-format.md"

@@ -1,0 +1,80 @@
+"""docs/rubric-format.md, generated from the rubric models' field descriptions (the one place keys are documented).
+
+    python -m grader.rubric_docs > docs/rubric-format.md
+"""
+from __future__ import annotations
+
+import typing
+
+from pydantic import BaseModel
+
+from . import rubric as r
+
+INTRO = """# Rubric format
+
+A rubric is a YAML file: the question, the parts (elements) a full answer needs, named groups of terms
+that identify each part, a fact bank, and marking bands. No Python is needed for a new question; see
+`rubrics/photosynthesis.yaml` for a small complete one and `rubrics/sino-soviet-alliance.yaml` for a
+full one. Check a rubric with `grader rubric check FILE`: it validates every key (an unknown or
+mistyped key is a one-line error naming the file, line and field) and runs every element's examples.
+
+How a sentence becomes evidence: it must carry one term from each `all` group (an entry that is a list
+means any one of those groups) and one from an `any` group, all within `within` words, none from a
+`none` group; and it must be a real claim (not a refusal, talk about the essay, a question, the
+question pasted back, a list of keywords, a repeat or copied source text). A part is *developed*
+(level 2) when its `developed` thresholds are met, *thin* (level 1) with any evidence, *missing* (0)
+without. `points = weight × level / 2`.
+
+Phrases are plain words, matched on word boundaries, ignoring case and accents, by word or dictionary
+form (`loan` finds `loans`). `|` joins spellings of one name (`Mao Zedong|Mao Tse-tung`); a final `*`
+matches endings (`negotiat*`, at least three letters before it); `#` in a number stands for a digit
+(`19##`); a short all-capital phrase (`US`) only matches capitals; a phrase never matches half of a
+hyphenated word (`Soviet` does not match inside `Sino-Soviet`). Groups listed in `fuzzy` also match
+misspellings of long names (`Stallin`).
+
+Facts: a sentence that names an event (its `about` groups, or any `also_about` combination) and states
+a year or place is checked: an accepted year or the right place makes it correct; a different year
+near the event in the same clause, or a different place after "in"/"at", makes it incorrect, and the
+student sees the `note`. The place is looked up in the `details` groups first.
+
+"""
+
+
+def _type_name(annotation) -> str:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (list, tuple):
+        return f"list of {_type_name(args[0])}" if args else "list"
+    if origin is dict:
+        return f"mapping of {_type_name(args[0])} to {_type_name(args[1])}"
+    if origin is typing.Union or str(origin) == "types.UnionType":
+        return " or ".join(_type_name(a) for a in args if a is not type(None))
+    if origin is typing.Literal:
+        return " | ".join(f"`{a}`" for a in args)
+    if origin is typing.Annotated:
+        return _type_name(args[0])
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+    return {str: "text", int: "whole number", float: "number", bool: "true/false"}.get(annotation, str(annotation))
+
+
+def render() -> str:
+    """The whole document."""
+    lines = [INTRO]
+    for model in (r.Rubric, r.Band, r.Limits, r.Element, r.Evidence, r.Developed, r.Feedback, r.Examples, r.Fact,
+                  r.FactMust, r.Source):
+        lines.append(f"## {model.__name__}\n\n{(model.__doc__ or '').strip()}\n")
+        lines.append("| key | type | default | meaning |\n|---|---|---|---|")
+        for name, field in model.model_fields.items():
+            key = field.alias or name
+            default = "required" if field.is_required() else (
+                "[]" if field.default_factory is list else "{}" if field.default_factory is dict else
+                "(see below)" if field.default_factory else repr(field.default))
+            text = (field.description or "").replace("|", "\\|")
+            lines.append(f"| `{key}` | {_type_name(field.annotation)} | {default} | {text} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(render(), end="")

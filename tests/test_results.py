@@ -1,0 +1,90 @@
+"""The result contract: schema, key order, spans that point into the extracted text, and determinism."""
+from __future__ import annotations
+
+import json
+
+from grader import grade_file, grade_text
+from grader.results import json_schema
+
+from .conftest import DATA, ROOT
+
+CONTRACT_KEYS = ["schema", "file", "student", "rubric", "word_count", "score", "max_score", "percent", "band",
+                 "elements", "facts", "flags", "strengths", "improvements"]
+
+
+def test_schema_file_is_generated_from_the_model():
+    on_disk = json.loads((ROOT / "docs" / "result.schema.json").read_text(encoding="utf-8"))
+    assert on_disk == json_schema(), "refresh with: python -m grader.results > docs/result.schema.json"
+
+
+def test_result_keys_in_contract_order(rubric, validate):
+    data = validate(grade_file(DATA / "essay_developed.txt", rubric))
+    assert list(data) == CONTRACT_KEYS
+    assert data["schema"] == "grader.result/1"
+    assert list(data["elements"][0]) == ["id", "title", "level", "points", "max_points", "feedback", "evidence"]
+    assert list(data["elements"][0]["evidence"][0]) == ["text", "start", "end", "paragraph", "terms"]
+
+
+def test_developed_essay_scores_by_the_formula(rubric, validate):
+    result = grade_file(DATA / "essay_developed.txt", rubric, name="essay_developed.txt")
+    validate(result)
+    assert result.file == "essay_developed.txt" and result.student == "essay_developed"
+    assert result.max_score == 20
+    assert result.score == sum(e.points for e in result.elements)
+    for element in result.elements:
+        assert element.points == element.max_points * element.level / 2
+    assert result.percent == round(100 * result.score / result.max_score, 1)
+    assert result.word_count == 310  # the name line is not counted
+    assert [f.id for f in result.facts if f.status == "correct"] == [
+        "prc_proclaimed", "acheson_speech", "kmt_treaty_1945", "treaty_signed", "soviet_loan"]
+
+
+def test_strengths_quote_the_student(rubric):
+    result = grade_file(DATA / "essay_developed.txt", rubric)
+    text = (DATA / "essay_developed.txt").read_text(encoding="utf-8")
+    assert result.strengths
+    for strength in result.strengths:
+        quoted = strength.split("“", 1)[1].split("”", 1)[0].rstrip(" …")
+        assert quoted in " ".join(text.split())
+
+
+def test_flags_act_through_levels(rubric):
+    refusing = grade_file(DATA / "essay_refusing_parts.txt", rubric)
+    assert [f.code for f in refusing.flags] == ["too_short"]
+    assert max(e.level for e in refusing.elements) == 1
+    levels = {e.id: e.level for e in refusing.elements}
+    assert levels["ussr_view"] == 0 and levels["natural_judgement"] == 0  # the parts it refuses
+    off = grade_file(DATA / "essay_off_topic_split.txt", rubric)
+    assert [f.code for f in off.flags] == ["off_topic"] and off.score == 0
+
+
+def test_gaming_essays_earn_nothing(rubric):
+    for name, flag in [("essay_keyword_list.txt", "keyword_list"), ("essay_pasted_question.txt", "prompt_echo"),
+                       ("essay_meta_only.txt", "off_topic")]:
+        result = grade_file(DATA / name, rubric)
+        assert result.score == 0, name
+        assert flag in [f.code for f in result.flags], name
+
+
+def test_copied_source_earns_nothing_and_quoted_source_raises_no_flag(rubric):
+    result = grade_file(DATA / "essay_copied_source.txt", rubric)
+    assert [f.code for f in result.flags if f.code == "source_overlap"] == ["source_overlap"]
+    assert "1 sentence copies" in next(f.message for f in result.flags if f.code == "source_overlap")
+
+
+def test_same_input_same_bytes(rubric):
+    first = grade_file(DATA / "essay_developed.txt", rubric).to_json()
+    second = grade_file(DATA / "essay_developed.txt", rubric).to_json()
+    assert first == second
+
+
+def test_grade_text_and_grade_file_agree(rubric):
+    text = (DATA / "essay_developed.txt").read_text(encoding="utf-8")
+    by_text = grade_text(text, rubric, name="x.txt").to_dict()
+    by_file = grade_file(DATA / "essay_developed.txt", rubric, name="x.txt").to_dict()
+    assert by_text == by_file
+
+
+def test_compact_json_is_one_line(rubric):
+    line = grade_file(DATA / "essay_developed.txt", rubric).to_json(indent=None)
+    assert "\n" not in line and json.loads(line)["schema"] == "grader.result/1"

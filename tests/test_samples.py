@@ -1,0 +1,43 @@
+"""Every sample essay: it grades, validates, quotes exactly what `grader extract` prints, and grades the same twice."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from grader import grade_file
+from grader.documents import read_document
+
+from .conftest import SAMPLES, essay_files
+
+SAMPLE_FILES = essay_files()
+LABELS = {json.loads(line)["id"]: json.loads(line) for line in (SAMPLES / "labels.jsonl").read_text().splitlines()}
+
+
+def test_sample_set_shape():
+    assert len(SAMPLE_FILES) >= 40
+    assert sum(p.suffix == ".docx" for p in SAMPLE_FILES) >= 2
+    assert {p.stem for p in SAMPLE_FILES} == set(LABELS)
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.name for p in SAMPLE_FILES])
+def test_sample_spans_point_into_the_extracted_text(path, rubric, validate):
+    text = read_document(path).text
+    result = grade_file(path, rubric)
+    validate(result)
+    for element in result.elements:
+        for quote in element.evidence:
+            assert text[quote.start : quote.end] == quote.text
+            assert 1 <= quote.paragraph
+            for term in quote.terms:
+                assert term in quote.text
+    for fact in result.facts:
+        assert text[fact.start : fact.end] == fact.text
+    assert grade_file(path, rubric).to_json() == result.to_json()
+
+
+def test_docx_samples_keep_footnotes_and_tracked_changes():
+    chloe = read_document(SAMPLES / "chloe.docx")
+    assert sum(p.kind == "note" for p in chloe.paragraphs) == 6
+    xena = read_document(SAMPLES / "xena.docx")
+    assert "{+" not in xena.text and "{-" not in xena.text
