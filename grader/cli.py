@@ -128,3 +128,29 @@ def rubric_show(ref: str) -> None:
     from .reports.rubric_text import render_rubric
 
     click.echo(render_rubric(load_rubric(ref)), nl=False)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--labels", "labels_path", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="A teacher's marks, one JSON object per essay (DESIGN section 5).")
+@rubric_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@reports_errors
+def evaluate(folder: Path, labels_path: Path, rubric_ref: str, fmt: str) -> None:
+    """Grade a labelled folder and report agreement with the teacher, beside a word-count baseline."""
+    import json
+
+    from .evaluate import evaluate as run_evaluation
+    from .evaluate import render_report
+    from .rubric import load_rubric
+
+    report = run_evaluation(folder, labels_path, load_rubric(rubric_ref))
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_report(report), nl=False)
+    for message in report.failed:
+        click.echo(f"error: {message}", err=True)
+    if report.failed:
+        sys.exit(ExitStatus.INPUT_FAILED)

@@ -16,6 +16,9 @@ STUFFING_TERM_SHARE = 0.6
 STUFFING_MAX_FUNCTION_SHARE = 0.2
 #: Short sentences are naturally dense with names and dates; stuffing is judged from this length on.
 STUFFING_MIN_WORDS = 8
+#: A content word this many times in one sentence, or fewer distinct content words than this share, is stuffing.
+STUFFING_REPEATS = 3
+STUFFING_DISTINCT_SHARE = 0.7
 #: Words a signpost's parts may lie apart ("In this essay, I will now briefly discuss").
 SIGNPOST_GAP = 4
 #: The essay's subject must come within the first words of the sentence.
@@ -52,6 +55,8 @@ def signpost_kind(tokens: tuple[Token, ...]) -> str | None:
     """'refusal' for "I will not discuss X", 'meta' for "In this essay I will discuss X", else None."""
     lang = english()
     words = _words(tokens)
+    if any(_find(words, phrase, 0, len(words)) >= 0 for phrase in lang.question_references):
+        return "meta"
     opening = set(words[:SIGNPOST_SUBJECT_WITHIN])
     if not any(subject[0] in opening for subject in lang.signpost_subjects):
         return None
@@ -105,7 +110,22 @@ def is_keyword_list(text: str, tokens: tuple[Token, ...], occurrences: list[Occu
     if n >= STUFFING_MIN_WORDS and fshare < STUFFING_MAX_FUNCTION_SHARE and term_share(tokens, occurrences) >= STUFFING_TERM_SHARE:
         return True
     items = [piece for piece in text.replace(";", ",").split(",") if piece.strip()]
-    return len(items) >= 4 and all(len(piece.split()) <= 2 for piece in items)
+    if len(items) >= 4 and all(len(piece.split()) <= 2 for piece in items):
+        return True
+    return is_stuffed(tokens)
+
+
+def is_stuffed(tokens: tuple[Token, ...]) -> bool:
+    """Terms repeated to fill a sentence ("the aid was aid from Stalin to Mao and the aid ..."): a content
+    word three times over, or content words that are mostly repeats."""
+    fw = english().function_words
+    content = [t.lemma for t in tokens if t.norm not in fw and not t.norm.isdigit()]
+    if len(content) < STUFFING_MIN_WORDS:
+        return False
+    counts: dict[str, int] = {}
+    for word in content:
+        counts[word] = counts.get(word, 0) + 1
+    return max(counts.values()) >= STUFFING_REPEATS or len(counts) / len(content) < STUFFING_DISTINCT_SHARE
 
 
 def is_fragment(tokens: tuple[Token, ...]) -> bool:

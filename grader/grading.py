@@ -40,6 +40,12 @@ class Analysis:
     judgements: list[Judgement]
 
 
+def question_vocabulary(rubric: Rubric) -> frozenset[str]:
+    """The question's words and their lemmas: terms made only of these restate rather than answer."""
+    tokens = tokenize(rubric.prompt)
+    return frozenset(t.norm for t in tokens) | frozenset(t.lemma for t in tokens)
+
+
 def analyse_document(document: Document, rubric: Rubric) -> Analysis:
     """Run every judging stage on a Document (shared by grading and by the rubric example runner)."""
     prompt = prompt_words(rubric)
@@ -47,7 +53,7 @@ def analyse_document(document: Document, rubric: Rubric) -> Analysis:
     terms = compile_terms(rubric)
     occurrences = [terms.find(s.tokens) for s in sentences.items]
     screened = flags_stage.screen(rubric, sentences, occurrences, prompt)
-    hits = find_hits(rubric, sentences, occurrences, screened)
+    hits = find_hits(rubric, sentences, occurrences, screened, question_vocabulary(rubric))
     checks = facts_stage.check_facts(rubric, sentences, occurrences, screened)
     topic = {h.sentence for hs in hits.values() for h in hs}
     flags = flags_stage.essay_flags(rubric, sentences, occurrences, screened, topic)

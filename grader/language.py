@@ -19,6 +19,7 @@ class English:
     signpost_verbs: frozenset[str]
     signpost_modals: tuple[tuple[str, ...], ...]
     negations: frozenset[str]
+    question_references: tuple[tuple[str, ...], ...]
     place_prepositions: frozenset[str]
     relative_time: frozenset[str]
     coordinators: frozenset[str]
@@ -44,6 +45,7 @@ def english() -> English:
         signpost_verbs=frozenset(raw["signpost_verbs"]),
         signpost_modals=phrases("signpost_modals"),
         negations=frozenset(raw["negations"]),
+        question_references=phrases("question_references"),
         place_prepositions=frozenset(raw["place_prepositions"]),
         relative_time=frozenset(raw["relative_time"]),
         coordinators=frozenset(raw["coordinators"]),

@@ -33,11 +33,19 @@ class Hit:
 
 
 def find_hits(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurrence]],
-              screened: list[str | None]) -> dict[str, list[Hit]]:
-    """Evidence for every sentence-judged element, in rubric order; hits sorted by position."""
+              screened: list[str | None], question_words: frozenset[str] = frozenset()) -> dict[str, list[Hit]]:
+    """Evidence for every sentence-judged element, in rubric order; hits sorted by position.
+
+    The question's own words earn nothing by themselves: a sentence counts only when at least one of
+    the element's terms it carries is not made of words of the question ("Domestic factors worked for
+    the alliance" restates; "Inflation ruined China's economy" answers).
+    """
     text = sentences.document.text
     eligible = [(s, {o.group for o in occurrences[s.index]}) for s in sentences.items
                 if screened[s.index] is None and occurrences[s.index]]
+    paragraph_groups: dict[int, set[str]] = {}
+    for s, present in eligible:
+        paragraph_groups.setdefault(s.paragraph, set()).update(present)
     out: dict[str, list[Hit]] = {}
     for element in rubric.elements:
         hits: list[Hit] = []
@@ -46,20 +54,28 @@ def find_hits(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occur
             for sentence, present in eligible:
                 if not any(all(req & present for req in reqs) for reqs in needed):
                     continue
-                hit = match_element(element, sentence, occurrences[sentence.index], text)
+                hit = match_element(element, sentence, occurrences[sentence.index], text, question_words,
+                                    paragraph_groups[sentence.paragraph])
                 if hit:
                     hits.append(hit)
         out[element.id] = hits
     return out
 
 
-def match_element(element: Element, sentence: Sentence, occurrences: list[Occurrence], text: str) -> Hit | None:
-    """The hit of one element on one sentence, or None."""
+def match_element(element: Element, sentence: Sentence, occurrences: list[Occurrence], text: str,
+                  question_words: frozenset[str] = frozenset(), paragraph_groups: set[str] | None = None) -> Hit | None:
+    """The hit of one element on one sentence (`paragraph_groups`: the groups its paragraph carries), or None."""
+    around = paragraph_groups if paragraph_groups is not None else {o.group for o in occurrences}
     for pattern in element.patterns:
+        if pattern.context and not any((ref in around) if isinstance(ref, str) else around.intersection(ref)
+                                       for ref in pattern.context):
+            continue
         chosen = _satisfy(pattern, occurrences)
         if chosen is None:
             continue
         groups = _pattern_groups(pattern)
+        if question_words and all(_from_question(o, sentence, question_words) for o in occurrences if o.group in groups):
+            continue
         shown = sorted({(o.start, o.end) for o in occurrences if o.group in groups} | {(o.start, o.end) for o in chosen})
         terms = tuple(dict.fromkeys(text[a:b] for a, b in shown))
         in_place = pattern.where == "anywhere" or sentence.position == pattern.where or (
@@ -68,6 +84,12 @@ def match_element(element: Element, sentence: Sentence, occurrences: list[Occurr
         return Hit(element.id, sentence.index, sentence.start, sentence.end, sentence.paragraph, terms,
                    tuple(shown), in_place, reason)
     return None
+
+
+def _from_question(occurrence: Occurrence, sentence: Sentence, question_words: frozenset[str]) -> bool:
+    """Whether every word of a term occurrence is a word of the question."""
+    return all(t.norm in question_words or t.lemma in question_words
+               for t in sentence.tokens[occurrence.first : occurrence.last])
 
 
 def _required_groups(pattern: Evidence) -> list[set[str]]:

@@ -55,6 +55,9 @@ class Evidence(_Model):
         "Term groups that must all appear; an entry that is a list means any one of those groups."))
     any: list[str] = Field(default_factory=list, description="At least one of these term groups must appear too.")
     none: list[str] = Field(default_factory=list, description="A sentence carrying any of these groups does not count.")
+    context: list[GroupRef] = Field(default_factory=list, description=(
+        "One of these groups must appear in the sentence's paragraph, tying the evidence to the question "
+        "(a civil-war detail counts as a factor only where the paragraph is about the alliance)."))
     within: int = Field(25, ge=1, le=200, description="The matched terms must lie within this many words.")
     subject_first: bool = Field(False, description=(
         "The first `all` group must come before the other terms, as a sentence's subject does "
@@ -298,7 +301,7 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
             loc = ("elements", i, "evidence") + ((j,) if isinstance(element.evidence, list) else ())
             if pattern.from_ is None and not pattern.all and not pattern.any:
                 return loc, "evidence needs term groups in `all` or `any` (or `from: facts`)"
-            for key in ("all", "any", "none"):
+            for key in ("all", "any", "none", "context"):
                 for k, ref in enumerate(getattr(pattern, key)):
                     for g in ([ref] if isinstance(ref, str) else ref):
                         if g not in groups:

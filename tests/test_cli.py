@@ -102,7 +102,8 @@ def test_unknown_format_is_a_usage_error(run):
     assert run("grade", DATA / "essay_developed.txt", "--format", "pdf").exit_code == 2
 
 
-@pytest.mark.parametrize("command", [[], ["grade"], ["extract"], ["rubric"], ["rubric", "check"], ["rubric", "show"]])
+@pytest.mark.parametrize("command", [[], ["grade"], ["extract"], ["rubric"], ["rubric", "check"], ["rubric", "show"],
+                                     ["evaluate"]])
 def test_every_command_has_help(run, command):
     result = run(*command, "--help")
     assert result.exit_code == 0 and "Usage:" in result.output

@@ -41,3 +41,11 @@ def test_docx_samples_keep_footnotes_and_tracked_changes():
     assert sum(p.kind == "note" for p in chloe.paragraphs) == 6
     xena = read_document(SAMPLES / "xena.docx")
     assert "{+" not in xena.text and "{-" not in xena.text
+
+
+@pytest.mark.parametrize("essay_id", sorted(i for i, label in LABELS.items() if label.get("on_topic") is False))
+def test_off_topic_samples_are_flagged_and_low(essay_id, rubric):
+    path = next(p for p in SAMPLE_FILES if p.stem == essay_id)
+    result = grade_file(path, rubric)
+    assert "off_topic" in [f.code for f in result.flags]
+    assert result.mark_out_of_ten <= 2

@@ -1,0 +1,331 @@
+"""Agreement with a teacher's labels: quadratic weighted kappa (QWK) with a bootstrap interval, exact and
+within-one agreement, per-element kappa, a confusion table and the largest disagreements, each beside the
+same figure for a word-count-only baseline (a monotone fit of the mark on word count, leave-one-out).
+
+The grader's mark out of 10 is `percent / 10` rounded half up (DESIGN section 4).
+"""
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DocumentError, GraderError
+from .grading import grade_file
+from .results import GradeResult, half_up
+from .rubric import Rubric
+
+MARKS = list(range(11))
+LEVELS = [0, 1, 2]
+BOOTSTRAP_SAMPLES = 2000
+BOOTSTRAP_SEED = 20240301
+ESSAY_SUFFIXES = (".txt", ".docx")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A teacher's marks for one essay (DESIGN section 5)."""
+
+    id: str
+    overall: int
+    levels: dict[str, int]
+    on_topic: bool | None = None
+    notes: str = ""
+
+
+@dataclass
+class Report:
+    """Every figure `grader evaluate` prints, for the grader and for the word-count baseline."""
+
+    essays: int
+    qwk: float
+    qwk_interval: tuple[float, float]
+    exact: float
+    within_one: float
+    baseline_qwk: float
+    baseline_interval: tuple[float, float]
+    baseline_exact: float
+    baseline_within_one: float
+    elements: dict[str, dict[str, float]]
+    confusion: list[list[int]]
+    disagreements: list[dict]
+    unlabelled: list[str] = field(default_factory=list)
+    unmatched_labels: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The figures as JSON-ready data (`grader evaluate --format json`)."""
+        return {
+            "essays": self.essays,
+            "overall": {
+                "grader": {"qwk": _r(self.qwk), "qwk_95": [_r(x) for x in self.qwk_interval], "exact": _r(self.exact),
+                           "within_one": _r(self.within_one)},
+                "word_count_baseline": {"qwk": _r(self.baseline_qwk), "qwk_95": [_r(x) for x in self.baseline_interval],
+                                        "exact": _r(self.baseline_exact), "within_one": _r(self.baseline_within_one)},
+            },
+            "elements": {k: {m: _r(v) for m, v in figures.items()} for k, figures in self.elements.items()},
+            "confusion": {"rows": "teacher mark 0-10", "columns": "grader mark 0-10", "counts": self.confusion},
+            "disagreements": self.disagreements,
+            "essays_detail": self.rows,
+            "unlabelled": self.unlabelled,
+            "unmatched_labels": self.unmatched_labels,
+            "failed": self.failed,
+        }
+
+
+def _r(x: float) -> float:
+    return round(x, 3)
+
+
+# ------------------------------------------------------------------------------------------- statistics
+
+
+def quadratic_weighted_kappa(a: list[int], b: list[int], categories: list[int]) -> float:
+    """Cohen's kappa with quadratic weights between two raters over the given ordered categories."""
+    if len(a) != len(b) or not a:
+        raise ValueError("kappa needs two equally long, non-empty lists")
+    k = len(categories)
+    index = {c: i for i, c in enumerate(categories)}
+    observed = [[0.0] * k for _ in range(k)]
+    for x, y in zip(a, b):
+        observed[index[x]][index[y]] += 1
+    n = len(a)
+    row = [sum(r) for r in observed]
+    col = [sum(observed[i][j] for i in range(k)) for j in range(k)]
+    span = (k - 1) ** 2 or 1
+    num = den = 0.0
+    for i in range(k):
+        for j in range(k):
+            w = (i - j) ** 2 / span
+            num += w * observed[i][j]
+            den += w * row[i] * col[j] / n
+    if den == 0:
+        return 1.0 if num == 0 else 0.0
+    return 1.0 - num / den
+
+
+def bootstrap_interval(a: list[int], b: list[int], categories: list[int], samples: int = BOOTSTRAP_SAMPLES,
+                       seed: int = BOOTSTRAP_SEED) -> tuple[float, float]:
+    """95% percentile interval of QWK over essays resampled with replacement (fixed seed: repeatable)."""
+    rng = random.Random(seed)
+    n = len(a)
+    values = []
+    for _ in range(samples):
+        picks = [rng.randrange(n) for _ in range(n)]
+        values.append(quadratic_weighted_kappa([a[i] for i in picks], [b[i] for i in picks], categories))
+    values.sort()
+    return values[int(0.025 * (samples - 1))], values[int(0.975 * (samples - 1))]
+
+
+def isotonic_fit(xs: list[float], ys: list[float]) -> list[tuple[float, float]]:
+    """Non-decreasing least-squares fit of y on x (pool adjacent violators): sorted (x, fitted y) points."""
+    points = sorted(zip(xs, ys))
+    blocks: list[list[float]] = []  # [sum of y, count, first x, last x]
+    for x, y in points:
+        blocks.append([y, 1, x, x])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            s, c, _, last = blocks.pop()
+            blocks[-1][0] += s
+            blocks[-1][1] += c
+            blocks[-1][3] = last
+    fitted = []
+    for s, c, first, last in blocks:
+        fitted.append((first, s / c))
+        if last != first:
+            fitted.append((last, s / c))
+    return fitted
+
+
+def predict_monotone(fitted: list[tuple[float, float]], x: float) -> float:
+    """The fitted step-and-line function at x, flat beyond the ends."""
+    if x <= fitted[0][0]:
+        return fitted[0][1]
+    if x >= fitted[-1][0]:
+        return fitted[-1][1]
+    for (x0, y0), (x1, y1) in zip(fitted, fitted[1:]):
+        if x0 <= x <= x1:
+            return y0 if x1 == x0 else y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    return fitted[-1][1]
+
+
+def word_count_baseline(words: list[int], targets: list[int], categories: list[int]) -> list[int]:
+    """Leave-one-out predictions of `targets` from word count alone, by a monotone fit on the other essays."""
+    out = []
+    for i in range(len(words)):
+        xs = [w for j, w in enumerate(words) if j != i]
+        ys = [t for j, t in enumerate(targets) if j != i]
+        guess = predict_monotone(isotonic_fit(xs, ys), words[i]) if xs else 0
+        out.append(min(max(half_up(guess, 0), categories[0]), categories[-1]))
+    return out
+
+
+def agreement(a: list[int], b: list[int]) -> tuple[float, float]:
+    """Share of essays with the same mark, and within one mark."""
+    n = len(a)
+    return sum(x == y for x, y in zip(a, b)) / n, sum(abs(x - y) <= 1 for x, y in zip(a, b)) / n
+
+
+# ------------------------------------------------------------------------------------------------ labels
+
+
+def read_labels(path: str | Path, rubric: Rubric) -> dict[str, Label]:
+    """Labels by essay id; a malformed line is a one-line error naming the file and line."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise DocumentError(str(path), "labels file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DocumentError(str(path), f"cannot read the labels ({exc})") from None
+    element_ids = [e.id for e in rubric.elements]
+    labels: dict[str, Label] = {}
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DocumentError(f"{path}:{number}", f"not valid JSON ({exc.msg})") from None
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            raise DocumentError(f"{path}:{number}", "each line must be an object with a string \"id\"")
+        overall = data.get("overall")
+        if not isinstance(overall, int) or isinstance(overall, bool) or not 0 <= overall <= 10:
+            raise DocumentError(f"{path}:{number}", f"\"overall\" must be a whole number from 0 to 10, got {overall!r}")
+        levels = {}
+        for element in element_ids:
+            if element in data:
+                level = data[element]
+                if level not in LEVELS or isinstance(level, bool):
+                    raise DocumentError(f"{path}:{number}", f"\"{element}\" must be 0, 1 or 2, got {level!r}")
+                levels[element] = level
+        if data["id"] in labels:
+            raise DocumentError(f"{path}:{number}", f"duplicate label for '{data['id']}'")
+        labels[data["id"]] = Label(data["id"], overall, levels, data.get("on_topic"), str(data.get("notes", "")))
+    return labels
+
+
+def essay_paths(folder: str | Path) -> list[Path]:
+    """The essays directly in a folder, sorted; lock files and hidden files left out."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DocumentError(str(folder), "not a folder")
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ESSAY_SUFFIXES
+                  and not p.name.startswith((".", "~$")))
+
+
+# ---------------------------------------------------------------------------------------------- evaluate
+
+
+def evaluate(folder: str | Path, labels_path: str | Path, rubric: Rubric,
+             results: dict[str, GradeResult] | None = None) -> Report:
+    """Grade every labelled essay in `folder` and compare with the labels."""
+    labels = read_labels(labels_path, rubric)
+    paths = essay_paths(folder)
+    graded: dict[str, GradeResult] = {}
+    failed: list[str] = []
+    for path in paths:
+        if path.stem not in labels:
+            continue
+        if results is not None and path.stem in results:
+            graded[path.stem] = results[path.stem]
+            continue
+        try:
+            graded[path.stem] = grade_file(path, rubric, name=path.name)
+        except GraderError as error:
+            failed.append(error.message)
+    ids = sorted(graded)
+    if not ids:
+        raise DocumentError(str(folder), "no labelled essays to evaluate")
+    teacher = [labels[i].overall for i in ids]
+    machine = [graded[i].mark_out_of_ten for i in ids]
+    words = [graded[i].word_count for i in ids]
+    baseline = word_count_baseline(words, teacher, MARKS)
+
+    exact, within = agreement(teacher, machine)
+    b_exact, b_within = agreement(teacher, baseline)
+    elements: dict[str, dict[str, float]] = {}
+    for element in rubric.elements:
+        have = [i for i in ids if element.id in labels[i].levels]
+        if not have:
+            continue
+        t = [labels[i].levels[element.id] for i in have]
+        g = [next(e.level for e in graded[i].elements if e.id == element.id) for i in have]
+        base = word_count_baseline([graded[i].word_count for i in have], t, LEVELS)
+        elements[element.id] = {"qwk": quadratic_weighted_kappa(t, g, LEVELS),
+                                "baseline_qwk": quadratic_weighted_kappa(t, base, LEVELS),
+                                "exact": agreement(t, g)[0]}
+    confusion = [[0] * len(MARKS) for _ in MARKS]
+    for t, g in zip(teacher, machine):
+        confusion[t][g] += 1
+    rows = []
+    for i, t, g, b in zip(ids, teacher, machine, baseline):
+        result = graded[i]
+        rows.append({"id": i, "teacher": t, "grader": g, "baseline": b, "words": result.word_count,
+                     "percent": result.percent, "flags": [f.code for f in result.flags],
+                     "levels": {e.id: e.level for e in result.elements},
+                     "teacher_levels": labels[i].levels})
+    worst = sorted(rows, key=lambda r: (-abs(r["grader"] - r["teacher"]), r["id"]))[:8]
+    disagreements = [{"id": r["id"], "teacher": r["teacher"], "grader": r["grader"], "reason": _reason(r, graded[r["id"]])}
+                     for r in worst if r["grader"] != r["teacher"]]
+    return Report(
+        essays=len(ids),
+        qwk=quadratic_weighted_kappa(teacher, machine, MARKS),
+        qwk_interval=bootstrap_interval(teacher, machine, MARKS),
+        exact=exact, within_one=within,
+        baseline_qwk=quadratic_weighted_kappa(teacher, baseline, MARKS),
+        baseline_interval=bootstrap_interval(teacher, baseline, MARKS),
+        baseline_exact=b_exact, baseline_within_one=b_within,
+        elements=elements, confusion=confusion, disagreements=disagreements,
+        unlabelled=sorted(p.stem for p in paths if p.stem not in labels),
+        unmatched_labels=sorted(set(labels) - {p.stem for p in paths}),
+        failed=failed, rows=rows,
+    )
+
+
+def _reason(row: dict, result: GradeResult) -> str:
+    """Why the grader gave what it gave: its flags and the parts where its level differs from the teacher's."""
+    parts = []
+    if row["flags"]:
+        parts.append("flags: " + ", ".join(row["flags"]))
+    differ = [f"{e.id} {e.level} (teacher {row['teacher_levels'][e.id]})" for e in result.elements
+              if e.id in row["teacher_levels"] and row["teacher_levels"][e.id] != e.level]
+    if differ:
+        parts.append("levels: " + ", ".join(differ))
+    wrong = [f.id for f in result.facts if f.status == "incorrect"]
+    if wrong:
+        parts.append("wrong facts: " + ", ".join(wrong))
+    return "; ".join(parts) or f"score {result.score:g}/{result.max_score:g}"
+
+
+def render_report(report: Report) -> str:
+    """The figures as text for the terminal."""
+    lo, hi = report.qwk_interval
+    blo, bhi = report.baseline_interval
+    lines = [f"Essays compared: {report.essays}", "",
+             f"{'':28s}{'grader':>22s}{'word-count baseline':>26s}",
+             f"{'QWK, mark out of 10':28s}{report.qwk:>8.3f} [{lo:.3f}, {hi:.3f}]{report.baseline_qwk:>12.3f} [{blo:.3f}, {bhi:.3f}]",
+             f"{'exact agreement':28s}{report.exact:>22.1%}{report.baseline_exact:>26.1%}",
+             f"{'within one mark':28s}{report.within_one:>22.1%}{report.baseline_within_one:>26.1%}",
+             f"{'gain in QWK over baseline':28s}{report.qwk - report.baseline_qwk:>22.3f}", "",
+             "Per part of the question (quadratic kappa on levels 0-2):",
+             f"  {'element':24s}{'grader':>8s}{'baseline':>10s}{'exact':>8s}"]
+    for element, fig in report.elements.items():
+        lines.append(f"  {element:24s}{fig['qwk']:>8.3f}{fig['baseline_qwk']:>10.3f}{fig['exact']:>8.0%}")
+    if report.elements:
+        mean = sum(f["qwk"] for f in report.elements.values()) / len(report.elements)
+        mean_b = sum(f["baseline_qwk"] for f in report.elements.values()) / len(report.elements)
+        lines.append(f"  {'mean':24s}{mean:>8.3f}{mean_b:>10.3f}")
+    lines += ["", "Confusion (rows: teacher mark, columns: grader mark):", "      " + "".join(f"{m:>4d}" for m in MARKS)]
+    for mark, row in zip(MARKS, report.confusion):
+        lines.append(f"  {mark:>2d}  " + "".join(f"{c:>4d}" if c else "   ." for c in row))
+    if report.disagreements:
+        lines += ["", "Largest disagreements:"]
+        for d in report.disagreements:
+            lines.append(f"  {d['id']}: teacher {d['teacher']}, grader {d['grader']}: {d['reason']}")
+    for title, items in (("Essays without a label", report.unlabelled), ("Labels without an essay", report.unmatched_labels),
+                         ("Essays that could not be graded", report.failed)):
+        if items:
+            lines += ["", f"{title}: " + ", ".join(items)]
+    return "\n".join(lines) + "\n"
