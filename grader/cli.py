@@ -42,19 +42,23 @@ def reports_errors(func):
     return wrapper
 
 
-def write_output(text: str, out: Path | None) -> None:
+def write_output(data: str | bytes, out: Path | None) -> None:
     """Print, or write atomically (temporary file, then rename) so a reader never sees half a file."""
     if out is None:
-        click.echo(text, nl=False)
+        click.echo(data, nl=False)
         return
     out = Path(out)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    tmp = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
         os.replace(tmp, out)
     except OSError as exc:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
         raise DocumentError(str(out), f"cannot write the output ({exc.strerror or exc})") from None
 
 
@@ -67,20 +71,44 @@ def main() -> None:
 @main.command()
 @click.argument("essay", type=click.Path(path_type=Path, dir_okay=True))
 @rubric_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text for people, json for the grader.result/1 object.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html", "docx"]), default="text",
+              show_default=True, help="text for the terminal, json for the grader.result/1 object, or a report "
+                                      "for the student as md, html or docx (docx needs -o).")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write to this file instead of standard output.")
 @reports_errors
 def grade(essay: Path, rubric_ref: str, fmt: str, out: Path | None) -> None:
     """Grade one essay (.docx or .txt) and print the verdict for every part of the question."""
     from .grading import grade_file
-    from .reports import render
+    from .reports import render_bytes
+    from .rubric import load_rubric
+
+    if fmt == "docx" and out is None:
+        raise click.UsageError("--format docx needs -o FILE (a Word file cannot go to the terminal)")
+    rubric = load_rubric(rubric_ref)
+    result = grade_file(essay, rubric, name=str(essay))
+    data = render_bytes(result, fmt)
+    write_output(data if fmt == "docx" else data.decode("utf-8"), out)
+
+
+@main.command()
+@click.argument("essay", type=click.Path(path_type=Path, dir_okay=True))
+@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Where to write the marked .docx.")
+@rubric_option
+@reports_errors
+def annotate(essay: Path, out: Path, rubric_ref: str) -> None:
+    """Write the student's own document with margin comments on the sentences that earned marks, on wrong
+    facts, and a summary at the start (a .txt essay becomes a plain .docx first)."""
+    from .documents import read_document
+    from .grading import grade_document
+    from .reports.docx import annotate as annotate_document
     from .rubric import load_rubric
 
     rubric = load_rubric(rubric_ref)
-    result = grade_file(essay, rubric, name=str(essay))
-    write_output(render(result, fmt), out)
+    document = read_document(essay, str(essay))
+    result = grade_document(document, rubric)
+    write_output(annotate_document(essay, document, result), out)
 
 
 @main.command()

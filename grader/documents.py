@@ -239,8 +239,9 @@ def _parse_part(archive: zipfile.ZipFile, part: str, name: str):
     head = data.lstrip()[:65536]
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head or b"<\x00!\x00D\x00O\x00C" in head:
         raise DocumentError(name, f"refused: '{part}' declares a DOCTYPE (not allowed in a Word file)")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
+    # Comments and processing instructions stay in the tree, so element paths match python-docx's parse
+    # of the same part (annotation anchors comments through them); the walk skips them.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError:

@@ -53,8 +53,11 @@ def analyse_document(document: Document, rubric: Rubric) -> Analysis:
     terms = compile_terms(rubric)
     occurrences = [terms.find(s.tokens) for s in sentences.items]
     screened = flags_stage.screen(rubric, sentences, occurrences, prompt)
-    hits = find_hits(rubric, sentences, occurrences, screened, question_vocabulary(rubric))
     checks = facts_stage.check_facts(rubric, sentences, occurrences, screened)
+    for check in checks:  # a sentence built on a wrong fact earns no credit; the check says what is right
+        if check.status == "incorrect":
+            screened[check.sentence] = "wrong_fact"
+    hits = find_hits(rubric, sentences, occurrences, screened, question_vocabulary(rubric))
     topic = {h.sentence for hs in hits.values() for h in hs}
     flags = flags_stage.essay_flags(rubric, sentences, occurrences, screened, topic)
     judgements = judge_elements(rubric, sentences, occurrences, hits, checks, flags)

@@ -1,16 +1,33 @@
-"""Reports: render a GradeResult. JSON and terminal text are small pure functions here."""
+"""Reports: render a GradeResult. JSON and terminal text are small functions; Markdown and HTML are jinja2
+templates over the documented context (context.py); the feedback .docx is built with python-docx."""
 from __future__ import annotations
 
 from ..results import GradeResult
 from .text import render_text
 
-FORMATS = ("text", "json")
+TEXT_FORMATS = ("text", "json", "md", "html")
+FORMATS = TEXT_FORMATS + ("docx",)
+SUFFIXES = {"text": ".txt", "json": ".json", "md": ".md", "html": ".html", "docx": ".docx"}
 
 
 def render(result: GradeResult, fmt: str = "text") -> str:
-    """The result in one of FORMATS, as text ending in a newline."""
+    """The result in one of TEXT_FORMATS, as text ending in a newline."""
     if fmt == "json":
         return result.to_json(indent=2) + "\n"
     if fmt == "text":
         return render_text(result)
+    if fmt in ("md", "html"):
+        from .context import build_context
+        from .templating import render_template
+
+        return render_template(f"report.{fmt}.j2", build_context(result))
     raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def render_bytes(result: GradeResult, fmt: str) -> bytes:
+    """The result in any of FORMATS as bytes (UTF-8 text, or a .docx package)."""
+    if fmt == "docx":
+        from .docx import feedback_docx
+
+        return feedback_docx(result)
+    return render(result, fmt).encode("utf-8")

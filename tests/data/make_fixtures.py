@@ -76,6 +76,35 @@ def _info(name: str) -> zipfile.ZipInfo:
     return info
 
 
+def rich() -> None:
+    """An essay with a custom style, an image, tracked changes and footnotes, for annotation to preserve."""
+    import struct
+    import zlib
+
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    doc = new_document()
+    style = doc.styles.add_style("Essay Body", WD_STYLE_TYPE.PARAGRAPH)
+    style.font.name = "Georgia"
+    style.font.size = Pt(13)
+    texts = [
+        "Mao needed Soviet loans[^1] and engineers to rebuild an economy wrecked by years of civil war.",
+        "Stalin feared that Mao might become an Asian Tito, {-so-}{+and so+} he kept his rights in Manchuria.",
+        "The Sino-Soviet treaty was signed in Beijing in 1945.",
+        "In the end, Mao entered the alliance because China needed Soviet money and protection from America.",
+    ]
+    for text in texts:
+        append_xml(doc, paragraph_xml(text, "EssayBody"))
+    row = b"\x00" + b"\x80\x40\x20" * 4
+    raw = zlib.compress(row * 4)
+    chunk = lambda kind, data: struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))  # noqa: E731
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+    doc.add_picture(io.BytesIO(png))
+    add_notes_part(doc, "footnotes", {"1": "The loan was worth $300 million."})
+    save_fixed(doc, HERE / "docx_rich.docx")
+
+
 def rewrite_part(source: Path, target: Path, part: str, transform) -> None:
     with zipfile.ZipFile(source) as z:
         files = {n: z.read(n) for n in z.namelist()}
@@ -128,6 +157,7 @@ if __name__ == "__main__":
     footnotes()
     tracked_changes()
     structures()
+    rich()
     hostile()
     text_files()
     print("fixtures written to", HERE)

@@ -1,0 +1,107 @@
+"""The template context: what a student's report shows, built once from a GradeResult.
+
+Templates format this; they never compute marks. Words here are the student's words, not grading jargon:
+a level is a verdict ("Developed", "Needs developing", "Missing"), an element is "part of the question".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..results import GradeResult
+
+VERDICTS = {
+    2: ("Developed", "You answered this part well."),
+    1: ("Needs developing", "You started on this part, but it needs more explanation or evidence."),
+    0: ("Missing", "This part of the question is not answered yet."),
+}
+#: A symbol beside each verdict, so the verdict never depends on colour alone.
+SYMBOLS = {2: "✓", 1: "◐", 0: "✗"}
+MAX_PRIORITIES = 3
+#: Sentences quoted per part: the ones carrying most of the part's terms, shown in essay order.
+MAX_QUOTES = 3
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A sentence of the student's, with where it is."""
+
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class PartView:
+    """One part of the question: verdict, the sentences that earned it, and the next step."""
+
+    number: int
+    title: str
+    level: int
+    verdict: str
+    symbol: str
+    explanation: str
+    points: str
+    max_points: str
+    quotes: tuple[QuoteView, ...]
+    more_quotes: int
+    next_step: str
+    done_well: bool
+
+
+@dataclass(frozen=True)
+class FactView:
+    """A checked claim: the student's words and, when wrong, the correct version."""
+
+    correct: bool
+    text: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """Everything the report templates may use."""
+
+    student: str
+    file: str
+    title: str
+    score: str
+    max_score: str
+    percent: str
+    band: str
+    word_count: int
+    parts: tuple[PartView, ...]
+    wrong_facts: tuple[FactView, ...]
+    right_facts: tuple[FactView, ...]
+    flags: tuple[str, ...]
+    strengths: tuple[str, ...]
+    priorities: tuple[str, ...]
+
+
+def _strongest(evidence):
+    best = sorted(evidence, key=lambda q: (-len(q.terms), q.start))[:MAX_QUOTES]
+    return sorted(best, key=lambda q: q.start)
+
+
+def build_context(result: GradeResult) -> ReportContext:
+    """The report's content, in the order a student reads it."""
+    parts = []
+    for number, element in enumerate(result.elements, 1):
+        verdict, explanation = VERDICTS[element.level]
+        parts.append(PartView(
+            number=number, title=element.title, level=element.level, verdict=verdict,
+            symbol=SYMBOLS[element.level], explanation=explanation, points=_number(element.points),
+            max_points=_number(element.max_points),
+            quotes=tuple(QuoteView(" ".join(q.text.split()), q.paragraph) for q in _strongest(element.evidence)),
+            more_quotes=max(0, len(element.evidence) - MAX_QUOTES),
+            next_step=element.feedback, done_well=element.level == 2))
+    facts = [FactView(f.status == "correct", " ".join(f.text.split()), f.note) for f in result.facts]
+    return ReportContext(
+        student=result.student, file=result.file, title=result.rubric.title, score=_number(result.score),
+        max_score=_number(result.max_score), percent=f"{result.percent:g}", band=result.band,
+        word_count=result.word_count, parts=tuple(parts),
+        wrong_facts=tuple(f for f in facts if not f.correct), right_facts=tuple(f for f in facts if f.correct),
+        flags=tuple(f.message for f in result.flags), strengths=tuple(result.strengths),
+        priorities=tuple(result.improvements[:MAX_PRIORITIES]))

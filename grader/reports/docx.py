@@ -1,0 +1,262 @@
+"""Word output: the feedback report as a .docx, and the student's own document with margin comments.
+
+Comments are anchored on the exact characters of a sentence through the Document's offset-to-run map:
+runs are split at sentence boundaries, so a comment covers its sentence and nothing else, and the
+document's words, formatting, tracked changes, notes and images are left as they were. Output is
+deterministic: fixed zip timestamps and document dates, and no comment dates.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from ..documents import Document, RunSpan, read_docx_bytes
+from ..errors import DocumentError
+from ..results import GradeResult
+from .context import build_context
+
+MAIN_PART = "word/document.xml"
+FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
+AUTHOR, INITIALS = "grader", "G"
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _clean(text: str) -> str:
+    """Text Word can store: XML-invalid characters become spaces."""
+    return _XML_INVALID.sub(" ", str(text))
+
+
+def _fixed_bytes(document, set_dates: bool = True) -> bytes:
+    """Save a python-docx Document with fixed zip timestamps, entries in a stable order (and, for documents
+    grader creates, fixed dates; a student's own document keeps its properties untouched)."""
+    if set_dates:
+        props = document.core_properties
+        props.created = props.modified = FIXED_TIME
+        props.last_printed = FIXED_TIME
+    buffer = io.BytesIO()
+    document.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        unique = {info.filename: info for info in src.infolist()}
+        for info in sorted(unique.values(), key=lambda i: (i.filename != "[Content_Types].xml", i.filename)):
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+# ------------------------------------------------------------------------------------- feedback report
+
+
+def feedback_docx(result: GradeResult) -> bytes:
+    """The student's feedback report as a Word document: headings, a table of the parts, quotes in a quote style."""
+    import docx
+    from docx.shared import Cm, Pt
+
+    ctx = build_context(result)
+    document = docx.Document()
+    document.core_properties.title = _clean(f"Feedback for {ctx.student}")
+    document.core_properties.author = AUTHOR
+    document.styles["Normal"].font.size = Pt(11)
+    document.add_heading(_clean(f"Feedback for {ctx.student}"), level=0)
+    document.add_paragraph(_clean(ctx.title)).runs[0].italic = True
+    mark = document.add_paragraph()
+    run = mark.add_run(f"Mark: {ctx.score} / {ctx.max_score} ({ctx.percent}%) — {_clean(ctx.band)}")
+    run.bold = True
+    run.font.size = Pt(16)
+    document.add_paragraph(f"{ctx.word_count} words.")
+    if ctx.flags:
+        document.add_heading("Read this first", level=1)
+        for flag in ctx.flags:
+            document.add_paragraph(_clean(flag), style="List Bullet")
+    if ctx.priorities:
+        document.add_heading("Your priorities", level=1)
+        for item in ctx.priorities:
+            document.add_paragraph(_clean(item), style="List Number")
+    document.add_heading("Each part of the question", level=1)
+    table = document.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Part of the question", "Verdict", "Marks")):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    for part in ctx.parts:
+        cells = table.add_row().cells
+        cells[0].text = _clean(f"{part.number}. {part.title}")
+        cells[1].text = f"{part.symbol} {part.verdict}"
+        cells[2].text = f"{part.points} of {part.max_points}"
+    for row in table.rows:
+        for cell, width in zip(row.cells, (Cm(9.5), Cm(4.5), Cm(2.5))):
+            cell.width = width
+    for part in ctx.parts:
+        document.add_heading(_clean(f"{part.number}. {part.title}: {part.verdict}"), level=2)
+        document.add_paragraph(part.explanation)
+        if part.quotes:
+            document.add_paragraph("What you wrote that counts here:")
+            for quote in part.quotes:
+                document.add_paragraph(_clean(f"“{quote.text}” (paragraph {quote.paragraph})"), style="Quote")
+            if part.more_quotes:
+                document.add_paragraph(f"…and {part.more_quotes} more sentence{'s' if part.more_quotes > 1 else ''} "
+                                       "on this part.")
+        step = document.add_paragraph()
+        step.add_run("Well done: " if part.done_well else "Next step: ").bold = True
+        step.add_run(_clean(part.next_step))
+    if ctx.wrong_facts or ctx.right_facts:
+        document.add_heading("Fact check", level=1)
+        for fact in ctx.wrong_facts:
+            p = document.add_paragraph(style="List Bullet")
+            p.add_run("✗ Check this: ").bold = True
+            p.add_run(_clean(f"“{fact.text}” "))
+            p.add_run("Correct version: ").bold = True
+            p.add_run(_clean(fact.note))
+        for fact in ctx.right_facts:
+            p = document.add_paragraph(style="List Bullet")
+            p.add_run("✓ Accurate: ").bold = True
+            p.add_run(_clean(f"“{fact.text}”"))
+    if ctx.strengths:
+        document.add_heading("What you did well", level=1)
+        for item in ctx.strengths:
+            document.add_paragraph(_clean(item), style="List Bullet")
+    return _fixed_bytes(document)
+
+
+# ------------------------------------------------------------------------------------------ annotation
+
+
+def comments_for(result: GradeResult) -> tuple[str, list[tuple[int, int, str]]]:
+    """The summary comment, and (start, end, text) for each sentence to comment on, in text order."""
+    ctx = build_context(result)
+    missing = [p.title for p in ctx.parts if p.level == 0]
+    summary = [f"Mark: {ctx.score} / {ctx.max_score} ({ctx.percent}%), {ctx.band}."]
+    if missing:
+        summary.append("Not answered yet: " + "; ".join(missing) + ".")
+    summary += [f"Priority {i}: {item}" for i, item in enumerate(ctx.priorities, 1)]
+    by_span: dict[tuple[int, int], list[str]] = {}
+    for element in result.elements:
+        for quote in element.evidence:
+            if element.level == 2:
+                note = f"This answers “{element.title}” (developed)."
+            else:
+                note = f"This answers “{element.title}”. To strengthen it: {element.feedback}"
+            by_span.setdefault((quote.start, quote.end), []).append(note)
+    for fact in result.facts:
+        if fact.status == "incorrect":
+            by_span.setdefault((fact.start, fact.end), []).append(f"Check this fact: {fact.note}")
+    notes = [(a, b, "\n".join(dict.fromkeys(texts))) for (a, b), texts in sorted(by_span.items())]
+    return "\n".join(summary), notes
+
+
+def annotate(path: str | Path, document: Document, result: GradeResult) -> bytes:
+    """The student's own .docx (or a plain .docx of a .txt essay) with margin comments on the graded sentences."""
+    import docx
+
+    path = Path(path)
+    if document.kind == "docx":
+        data = path.read_bytes()
+    else:
+        data = _plain_docx(document)
+    marked = read_docx_bytes(data, document.name)
+    if marked.text != document.text:
+        raise DocumentError(document.name, "the document changed while it was being marked; grade it again")
+    word = docx.Document(io.BytesIO(data))
+    summary, notes = comments_for(result)
+    body_runs = [r for r in marked.runs if r.part == MAIN_PART]
+    if not body_runs:
+        raise DocumentError(document.name, "the document has no body text to comment on")
+    first = body_runs[0]
+    first_paragraph_end = next((p.end for p in marked.paragraphs if p.kind == "body"), first.end)
+    targets = [(first.start, min(first_paragraph_end, max(r.end for r in body_runs)), summary)]
+    targets += [(a, b, text) for a, b, text in notes if _in_body(a, b, body_runs)]
+    starts, ends = _split_at(word.element, body_runs, {x for a, b, _ in targets for x in (a, b)})
+    from docx.text.run import Run
+
+    for a, b, text in targets:
+        if a not in starts or b not in ends:
+            continue
+        comment = word.add_comment([Run(starts[a], word), Run(ends[b], word)], text=_clean(text), author=AUTHOR,
+                                   initials=INITIALS)
+        comment._comment_elm.attrib.pop(f"{_W}date", None)
+    return _fixed_bytes(word, set_dates=False)
+
+
+def _in_body(start: int, end: int, runs: list[RunSpan]) -> bool:
+    return any(r.start <= start < r.end for r in runs) and any(r.start < end <= r.end for r in runs)
+
+
+def _resolve(root, path: tuple[int, ...]):
+    elem = root
+    for i in path:
+        elem = elem[i]
+    return elem
+
+
+def _run_of(elem):
+    """The w:r holding a text piece."""
+    while elem is not None and elem.tag != f"{_W}r":
+        elem = elem.getparent()
+    return elem
+
+
+def _split_at(root, runs: list[RunSpan], boundaries: set[int]):
+    """Split runs so each boundary falls between two runs; return the runs starting and ending at each one.
+
+    Every piece's element is found before anything changes. Boundaries are handled from the end backwards,
+    so the original text element always holds the leftmost remaining part; which run starts or ends at a
+    boundary is worked out only once all splits are done.
+    """
+    elems = [_resolve(root, r.path) for r in runs]
+    pieces = {i: [(r.start, elems[i])] for i, r in enumerate(runs)}
+    for boundary in sorted(boundaries, reverse=True):
+        i = next((i for i, r in enumerate(runs) if r.start < boundary < r.end), None)
+        if i is None:
+            continue
+        elem = elems[i]
+        run = _run_of(elem)
+        if elem.tag != f"{_W}t" or run is None:
+            continue
+        pieces[i].append((boundary, _split_run(run, elem, boundary - runs[i].start)))
+    starts, ends = {}, {}
+    for i, span in enumerate(runs):
+        ordered = sorted(pieces[i], key=lambda piece: piece[0])
+        for k, (start, elem) in enumerate(ordered):
+            end = ordered[k + 1][0] if k + 1 < len(ordered) else span.end
+            run = _run_of(elem)
+            starts.setdefault(start, run)
+            ends[end] = run
+    return starts, ends
+
+
+def _split_run(run, text_elem, offset: int):
+    """Split `run` inside `text_elem` at `offset`: the run keeps the left part; a new run right after it
+    takes the rest of the text and the run's later children (moved, not copied). Returns the new text element."""
+    text = text_elem.text or ""
+    right = copy.deepcopy(run)
+    for child in list(right):
+        if child.tag != f"{_W}rPr":
+            right.remove(child)
+    right_text = copy.deepcopy(text_elem)
+    right_text.text = text[offset:]
+    text_elem.text = text[:offset]
+    for elem in (text_elem, right_text):
+        elem.set(_XML_SPACE, "preserve")
+    right.append(right_text)
+    index = list(run).index(text_elem)
+    for child in list(run)[index + 1 :]:
+        right.append(child)
+    run.addnext(right)
+    return right_text
+
+
+def _plain_docx(document: Document) -> bytes:
+    """A plain Word document of a .txt essay: one Word paragraph per paragraph, line breaks kept."""
+    import docx
+
+    word = docx.Document()
+    for paragraph in document.paragraphs:
+        word.add_paragraph().add_run(_clean(document.text[paragraph.start : paragraph.end]))
+    return _fixed_bytes(word)

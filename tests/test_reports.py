@@ -1,0 +1,224 @@
+"""Reports: every sample in every format shows the mark, every part and the quoted evidence; student text is
+escaped everywhere; the annotated .docx keeps the student's document and anchors comments on the sentences."""
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from html.parser import HTMLParser
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from grader import grade_file, grade_text
+from grader.cli import main
+from grader.documents import read_document, read_docx_bytes
+from grader.reports import render, render_bytes
+from grader.reports.context import MAX_QUOTES, build_context
+from grader.reports.docx import annotate
+from grader.reports.templating import escape_markdown
+
+from .conftest import DATA, essay_files
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+HOSTILE = ("Mao needed Soviet loans <script>alert('x')</script> & *bold* _under_ `tick` [link](http://evil.example) "
+           "<b>tag</b> # heading \"quoted\" to rebuild China's economy after the war.")
+JARGON = re.compile(r"\b(element|level [012]|kappa|QWK|prompt_echo|off_topic|keyword_list)\b", re.I)
+
+
+class _Visible(HTMLParser):
+    """Visible text and tag names of an HTML page."""
+
+    def __init__(self):
+        super().__init__()
+        self.text, self.tags, self._skip = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self._skip += tag in ("style", "script", "title")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("style", "script", "title")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+    @classmethod
+    def of(cls, page: str):
+        parser = cls()
+        parser.feed(page)
+        return " ".join(" ".join(parser.text).split()), parser.tags
+
+
+def markdown_visible(text: str):
+    from markdown_it import MarkdownIt
+
+    return _Visible.of(MarkdownIt("commonmark").render(text))
+
+
+def docx_text(data: bytes) -> str:
+    return read_docx_bytes(data, "report.docx").text
+
+
+@pytest.fixture(scope="module")
+def sample_results(rubric):
+    return [grade_file(p, rubric) for p in essay_files()]
+
+
+def _expected_quotes(result):
+    return [q.text for part in build_context(result).parts for q in part.quotes]
+
+
+def test_every_sample_in_every_format_shows_mark_parts_and_evidence(sample_results):
+    for result in sample_results:
+        ctx = build_context(result)
+        mark = f"{ctx.score} / {ctx.max_score}"
+        page_text, _ = _Visible.of(render(result, "html"))
+        md_text, _ = markdown_visible(render(result, "md"))
+        word_text = docx_text(render_bytes(result, "docx"))
+        for shown in (page_text, md_text, word_text):
+            assert mark in shown and ctx.band in shown, result.student
+            for part in ctx.parts:
+                assert part.title in shown and part.verdict in shown
+            for quote in _expected_quotes(result):
+                assert quote in shown, (result.student, quote)
+            assert not JARGON.search(shown), (result.student, JARGON.search(shown))
+
+
+def test_at_most_three_quotes_per_part_with_the_rest_counted(rubric):
+    result = grade_file(DATA / "essay_developed.txt", rubric)
+    for element, part in zip(result.elements, build_context(result).parts):
+        assert len(part.quotes) == min(MAX_QUOTES, len(element.evidence))
+        assert part.more_quotes == max(0, len(element.evidence) - MAX_QUOTES)
+
+
+def test_hostile_text_is_literal_in_every_format(rubric):
+    essay = (DATA / "essay_developed.txt").read_text(encoding="utf-8") + "\n\n" + HOSTILE
+    result = grade_text(essay, rubric, name="<i>evil<i>&co.txt")
+    assert any(q.text == HOSTILE for e in result.elements for q in e.evidence)
+    page = render(result, "html")
+    text, tags = _Visible.of(page)
+    assert HOSTILE.replace("  ", " ") in text and "<i>evil<i>&co" in text
+    assert "script" not in tags and "b" not in tags and "i" not in tags and "a" not in tags
+    assert html.escape("<script>", quote=False) in page
+    md = render(result, "md")
+    md_text, md_tags = markdown_visible(md)
+    assert HOSTILE in md_text and "<i>evil<i>&co" in md_text
+    assert not {"script", "em", "strong", "code", "a", "h1", "b", "i"} & set(md_tags[md_tags.index("h2"):]) - {"strong"}
+    assert "script" not in md_tags and "a" not in md_tags and "code" not in md_tags
+    assert HOSTILE in docx_text(render_bytes(result, "docx"))
+
+
+@pytest.mark.parametrize("raw", ["*a* _b_ `c` [d](e) <f> & # g", "1. not a list", "- not a bullet", "\\ back", "a | b ~ c !"])
+def test_markdown_escape_shows_text_literally(raw):
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").render(escape_markdown(raw))
+    text, tags = _Visible.of(rendered)
+    assert text == raw and tags == ["p"]
+
+
+def _comment_ranges(data: bytes) -> dict[str, str]:
+    """Comment id -> the body text between its range start and end, in document order."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    open_ids: set[str] = set()
+    texts: dict[str, list[str]] = {}
+    for elem in root.iter():
+        if elem.tag == f"{W}commentRangeStart":
+            open_ids.add(elem.get(f"{W}id"))
+            texts.setdefault(elem.get(f"{W}id"), [])
+        elif elem.tag == f"{W}commentRangeEnd":
+            open_ids.discard(elem.get(f"{W}id"))
+        elif elem.tag == f"{W}t" and elem.text:
+            for i in open_ids:
+                texts[i].append(elem.text)
+        elif elem.tag == f"{W}p":
+            for i in open_ids:
+                texts[i].append("\n")
+    return {i: "".join(parts).strip("\n") for i, parts in texts.items()}
+
+
+def _comment_texts(data: bytes) -> dict[str, str]:
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/comments.xml"))
+    return {c.get(f"{W}id"): "".join(t.text or "" for t in c.iter(f"{W}t")) for c in root.iter(f"{W}comment")}
+
+
+@pytest.mark.parametrize("name", ["docx_rich.docx", "docx_tracked_changes.docx", "essay_developed.txt"])
+def test_annotate_keeps_the_text_and_anchors_each_comment_on_its_sentence(name, rubric):
+    path = DATA / name
+    document = read_document(path)
+    result = grade_file(path, rubric)
+    marked = annotate(path, document, result)
+    assert read_docx_bytes(marked, "marked.docx").text == document.text
+    ranges, comments = _comment_ranges(marked), _comment_texts(marked)
+    assert comments["0"].startswith(f"Mark: {result.score:g} / {result.max_score:g}")
+    expected = {q.text for e in result.elements for q in e.evidence} | {f.text for f in result.facts if f.status == "incorrect"}
+    expected = {re.sub(r"\[\w+\]", "", text) for text in expected}  # footnote marks are not w:t text
+    anchored = {ranges[i] for i in ranges if i != "0"}
+    assert anchored == expected
+    for i, covered in ranges.items():
+        if i != "0":
+            assert "This answers" in comments[i] or "Check this fact" in comments[i]
+
+
+def test_annotate_keeps_tracked_changes_footnotes_images_and_styles(rubric):
+    path = DATA / "docx_rich.docx"
+    marked = annotate(path, read_document(path), grade_file(path, rubric))
+    before, after = zipfile.ZipFile(path), zipfile.ZipFile(io.BytesIO(marked))
+    for part in ("word/footnotes.xml", "word/media/image1.png", "word/styles.xml"):
+        assert after.read(part) == before.read(part), part
+    document = after.read("word/document.xml")
+    assert document.count(b"<w:ins ") == before.read("word/document.xml").count(b"<w:ins ") == 1
+    assert b"<w:del " in document and b"<w:delText" in document and b"so</w:delText>" in document
+    assert document.count(b'w:val="EssayBody"') == 4
+    assert b"<w:drawing>" in document
+    wrong = _comment_texts(marked)
+    assert any("Check this fact: The Treaty of Friendship" in t for t in wrong.values())
+
+
+def test_annotate_is_deterministic(rubric):
+    path = DATA / "docx_rich.docx"
+    result = grade_file(path, rubric)
+    assert annotate(path, read_document(path), result) == annotate(path, read_document(path), result)
+
+
+def test_docx_report_has_headings_a_table_and_quote_style(rubric):
+    import docx
+
+    result = grade_file(DATA / "essay_developed.txt", rubric)
+    report = docx.Document(io.BytesIO(render_bytes(result, "docx")))
+    styles = [p.style.name for p in report.paragraphs]
+    assert "Title" in styles and "Heading 1" in styles and "Heading 2" in styles and "Quote" in styles
+    table = report.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Part of the question", "Verdict", "Marks"]
+    assert len(table.rows) == 1 + len(result.elements)
+    assert render_bytes(result, "docx") == render_bytes(result, "docx")
+
+
+def test_html_report_is_standalone_responsive_and_printable(rubric):
+    page = render(grade_file(DATA / "essay_developed.txt", rubric), "html")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    assert 'name="viewport"' in page and "@media print" in page and "font: 17px" in page
+    assert "<script" not in page and "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page
+    headings = re.findall(r"<h([1-6])", page)
+    assert headings[0] == "1" and all(int(b) - int(a) <= 1 for a, b in zip(headings, headings[1:]))
+
+
+def test_cli_formats_and_annotate(tmp_path):
+    runner = CliRunner()
+    essay = DATA / "essay_developed.txt"
+    for fmt in ("md", "html", "docx"):
+        out = tmp_path / f"report.{fmt}"
+        result = runner.invoke(main, ["grade", str(essay), "--format", fmt, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 500
+    no_output = runner.invoke(main, ["grade", str(essay), "--format", "docx"])
+    assert no_output.exit_code == 2 and "needs -o" in no_output.output
+    marked = tmp_path / "marked.docx"
+    result = runner.invoke(main, ["annotate", str(DATA / "docx_rich.docx"), "-o", str(marked)])
+    assert result.exit_code == 0 and zipfile.is_zipfile(marked)
+    bad = runner.invoke(main, ["annotate", str(DATA / "legacy.doc"), "-o", str(tmp_path / "x.docx")])
+    assert bad.exit_code == 1 and bad.output.startswith("error: ") and not (tmp_path / "x.docx").exists()
