@@ -222,3 +222,10 @@ def test_cli_formats_and_annotate(tmp_path):
     assert result.exit_code == 0 and zipfile.is_zipfile(marked)
     bad = runner.invoke(main, ["annotate", str(DATA / "legacy.doc"), "-o", str(tmp_path / "x.docx")])
     assert bad.exit_code == 1 and bad.output.startswith("error: ") and not (tmp_path / "x.docx").exists()
+
+
+def test_priorities_do_not_repeat_the_flags(rubric):
+    result = grade_file(DATA / "essay_refusing_parts.txt", rubric)
+    ctx = build_context(result)
+    assert ctx.flags and not set(ctx.flags) & set(ctx.priorities)
+    assert 1 <= len(ctx.priorities) <= 3

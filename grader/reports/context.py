@@ -104,4 +104,4 @@ def build_context(result: GradeResult) -> ReportContext:
         word_count=result.word_count, parts=tuple(parts),
         wrong_facts=tuple(f for f in facts if not f.correct), right_facts=tuple(f for f in facts if f.correct),
         flags=tuple(f.message for f in result.flags), strengths=tuple(result.strengths),
-        priorities=tuple(result.improvements[:MAX_PRIORITIES]))
+        priorities=tuple([i for i in result.improvements if i not in {f.message for f in result.flags}][:MAX_PRIORITIES]))
