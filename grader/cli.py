@@ -182,3 +182,38 @@ def evaluate(folder: Path, labels_path: Path, rubric_ref: str, fmt: str) -> None
         click.echo(f"error: {message}", err=True)
     if report.failed:
         sys.exit(ExitStatus.INPUT_FAILED)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for gradebook.csv, results.jsonl, reports/, overview.html/.md and overlap.csv.")
+@rubric_option
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "docx", "json"]), default="html", show_default=True,
+              help="Format of each student's report in reports/.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Parallel processes [default: cores].")
+@click.option("--recursive", is_flag=True, help="Also grade essays in sub-folders.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@reports_errors
+def batch(folder: Path, outdir: Path, rubric_ref: str, fmt: str, workers: int | None, recursive: bool,
+          quiet: bool) -> None:
+    """Grade every essay in a folder: a gradebook, a report per student, a class overview, shared passages."""
+    from .batch import run_batch
+
+    show = not quiet and sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            width = 30
+            filled = width * done // total
+            click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", err=True, nl=done == total)
+
+    def on_error(message: str) -> None:
+        if show:
+            click.echo("", err=True)
+        click.echo(f"error: {message}", err=True)
+
+    summary = run_batch(folder, outdir, rubric_ref, fmt, workers, recursive, progress, on_error)
+    click.echo(f"graded {summary.graded}, failed {summary.failed}, skipped {summary.skipped}: written to {outdir}")
+    if summary.failed:
+        sys.exit(ExitStatus.INPUT_FAILED)

@@ -10,15 +10,16 @@ from .text import Token
 #: A line of this many words or more with no function word is a list, not a sentence.
 LIST_MIN_WORDS = 4
 #: ... and one ending in a full stop needs this many words before the lack of glue makes it a list.
-LIST_MIN_WORDS_PUNCTUATED = 6
+LIST_MIN_WORDS_PUNCTUATED = 9
 #: Share of a sentence's words that are rubric terms, above which (with few function words) it is stuffing.
-STUFFING_TERM_SHARE = 0.6
-STUFFING_MAX_FUNCTION_SHARE = 0.2
+STUFFING_TERM_SHARE = 0.7
+STUFFING_MAX_FUNCTION_SHARE = 0.1
 #: Short sentences are naturally dense with names and dates; stuffing is judged from this length on.
-STUFFING_MIN_WORDS = 8
-#: A content word this many times in one sentence, or fewer distinct content words than this share, is stuffing.
-STUFFING_REPEATS = 3
-STUFFING_DISTINCT_SHARE = 0.7
+STUFFING_MIN_WORDS = 10
+#: A content word this many times in one sentence is stuffing; so is one three times over when fewer than
+#: this share of the content words are distinct ("the aid was aid from Stalin ... and the aid").
+STUFFING_REPEATS = 4
+STUFFING_DISTINCT_SHARE = 0.75
 #: Words a signpost's parts may lie apart ("In this essay, I will now briefly discuss").
 SIGNPOST_GAP = 4
 #: The essay's subject must come within the first words of the sentence.
@@ -55,12 +56,14 @@ def signpost_kind(tokens: tuple[Token, ...]) -> str | None:
     """'refusal' for "I will not discuss X", 'meta' for "In this essay I will discuss X", else None."""
     lang = english()
     words = _words(tokens)
-    if any(_find(words, phrase, 0, len(words)) >= 0 for phrase in lang.question_references):
+    present = set(words)
+    if any(phrase[-1] in present and _find(words, phrase, 0, len(words)) >= 0 for phrase in lang.question_references):
         return "meta"
     opening = set(words[:SIGNPOST_SUBJECT_WITHIN])
-    if not any(subject[0] in opening for subject in lang.signpost_subjects):
+    subjects = [subject for subject in lang.signpost_subjects if subject[0] in opening]
+    if not subjects or not present & lang.signpost_verbs:
         return None
-    for subject in lang.signpost_subjects:
+    for subject in subjects:
         after = _find(words, subject, 0, SIGNPOST_SUBJECT_WITHIN)
         if after < 0:
             continue
@@ -120,12 +123,13 @@ def is_stuffed(tokens: tuple[Token, ...]) -> bool:
     word three times over, or content words that are mostly repeats."""
     fw = english().function_words
     content = [t.lemma for t in tokens if t.norm not in fw and not t.norm.isdigit()]
-    if len(content) < STUFFING_MIN_WORDS:
+    if len(content) < STUFFING_MIN_WORDS - 2:
         return False
     counts: dict[str, int] = {}
     for word in content:
         counts[word] = counts.get(word, 0) + 1
-    return max(counts.values()) >= STUFFING_REPEATS or len(counts) / len(content) < STUFFING_DISTINCT_SHARE
+    most = max(counts.values())
+    return most >= STUFFING_REPEATS or (most >= STUFFING_REPEATS - 1 and len(counts) / len(content) < STUFFING_DISTINCT_SHARE)
 
 
 def is_fragment(tokens: tuple[Token, ...]) -> bool:

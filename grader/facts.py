@@ -41,13 +41,15 @@ def check_facts(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occ
     if not rubric.facts:
         return []
     places = {f.id: _place_phrases(rubric, f) for f in rubric.facts}
+    requirements = [(f, [[{ref} if isinstance(ref, str) else set(ref) for ref in combo]
+                         for combo in (f.about, *f.also_about)]) for f in rubric.facts]
     out: list[FactCheck] = []
     for s in sentences.items:
         if screened[s.index] is not None:
             continue
         occ = occurrences[s.index]
         present = {o.group for o in occ}
-        matched = [f for f in rubric.facts if any(_could_match(c, present) for c in (f.about, *f.also_about))
+        matched = [f for f, needs in requirements if any(_could_match(c, present) for c in needs)
                    and _about(f, occ) is not None]
         if not matched:
             continue
@@ -74,8 +76,9 @@ def _about(fact: Fact, occ: list[Occurrence]) -> list[Occurrence] | None:
     return None
 
 
-def _could_match(combination, present: set[str]) -> bool:
-    return all((ref in present) if isinstance(ref, str) else bool(present.intersection(ref)) for ref in combination)
+def _could_match(combination: list[set[str]], present: set[str]) -> bool:
+    """Whether every requirement of a group combination has one of its groups in the sentence."""
+    return all(not present.isdisjoint(groups) for groups in combination)
 
 
 def _anchors(fact: Fact, occ: list[Occurrence]) -> list[Occurrence]:

@@ -64,7 +64,8 @@ def judge_elements(rubric: Rubric, sentences: Sentences, occurrences: list[list[
                 support = {c.fact for c in checks if c.status == "correct"
                            and sentences.items[c.sentence].paragraph in paragraphs}
                 found = _details({h.sentence for h in evidence}, occurrences, details)
-                if (len({h.sentence for h in evidence}) >= need.sentences and len(support) >= need.facts
+                prose = {h.sentence for h in evidence if not sentences.items[h.sentence].list_item}  # notes explain nothing
+                if (len(prose) >= need.sentences and len(support) >= need.facts
                         and len(found) >= need.details and any(h.in_place for h in evidence)):
                     level = 2
         if "off_topic" in codes:

@@ -49,6 +49,7 @@ class Spelling:
     group: str
     phrase: str  # the phrase as the rubric writes it (first spelling), for reports
     words: tuple[WordPattern, ...]
+    checked_first: bool = True  # False when the index lookup alone proves the first word matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +91,11 @@ class CompiledTerms:
                 n = len(words)
                 if i + n > count or _splits_compound(token, tokens[i + n - 1]):
                     continue
-                if not all(w.matches(tokens[i + k]) or (i + k in corrected and w.matches(tokens[i + k], corrected[i + k]))
-                           for k, w in enumerate(words)):
+                # The index lookup already matched an exact first word; check only what it cannot vouch for.
+                first = 0 if spelling.checked_first else 1
+                if n > first and not all(
+                        w.matches(tokens[i + k]) or (i + k in corrected and w.matches(tokens[i + k], corrected[i + k]))
+                        for k, w in enumerate(words[first:], first)):
                     continue
                 old = best.get(spelling.group)
                 if old is None or old.last - old.first < n:
@@ -164,8 +168,9 @@ def compile_terms(rubric: Rubric) -> CompiledTerms:
                 words = tuple(_word_pattern(w) for w in _WORD.findall(alt))
                 if not words:
                     continue
-                spelling = Spelling(group, shown, words)
                 first = words[0]
+                exact = not (first.prefix or first.template or first.capitals)
+                spelling = Spelling(group, shown, words, checked_first=not exact)
                 if first.template:
                     compiled.templates.append(spelling)
                 elif first.prefix:

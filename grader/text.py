@@ -96,16 +96,23 @@ def lemma(norm: str) -> str:
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Words of `text` with spans shifted by `offset`; hyphens and punctuation separate words."""
     out = []
+    size = len(text)
     for m in _WORD.finditer(text):
-        raw = m.group()
-        norm = normalise(raw)
+        norm, lem, upper = _word_forms(m.group())
         if not norm:
             continue
-        a, b = m.start(), m.end()
+        a, b = m.span()
         before = a >= 2 and text[a - 1] in _HYPHENS and text[a - 2].isalnum()
-        after = b + 1 < len(text) and text[b] in _HYPHENS and text[b + 1].isalnum()
-        out.append(Token(a + offset, b + offset, norm, lemma(norm), len(raw) > 1 and raw.isupper(), before, after))
+        after = b + 1 < size and text[b] in _HYPHENS and text[b + 1].isalnum()
+        out.append(Token(a + offset, b + offset, norm, lem, upper, before, after))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_forms(raw: str) -> tuple[str, str, bool]:
+    """A written word's normalised form, lemma and whether it is in capitals, worked out once per form."""
+    norm = normalise(raw)
+    return norm, lemma(norm) if norm else "", len(raw) > 1 and raw.isupper()
 
 
 def count_words(text: str) -> int:

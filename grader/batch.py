@@ -1,0 +1,340 @@
+"""Batch: a folder of essays → one result each, written as a gradebook, results.jsonl, a report per
+student, the class overview and overlap.csv (DESIGN section 6).
+
+Essays are graded in parallel processes; results are written in sorted path order, so the files do not
+depend on the number of workers and a re-run gives identical bytes. Every file is written to a
+temporary name and renamed when complete: an interrupted batch leaves only complete files. Results
+stream to disk; what is kept per essay for the overview is a few numbers, so memory stays flat.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import tempfile
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .documents import READABLE, UNSUPPORTED
+from .errors import DocumentError, GraderError
+from .rubric import Rubric, load_rubric
+
+REPORT_FORMATS = ("html", "md", "docx", "json")
+_UNSAFE = re.compile(r"[^\w.\- ]+")
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.I)
+MAX_NAME = 80
+
+
+@dataclass(frozen=True)
+class Essay:
+    """One file of the batch: where it is, how it is shown, and its report's file name."""
+
+    index: int
+    path: Path
+    relative: str
+    student: str
+    report: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker sends back: the compact result line and summary, or the error; the overlap fingerprints."""
+
+    index: int
+    result_json: str | None
+    summary: dict | None
+    error: str | None
+    prints: list[tuple[int, int]]
+    words: list[str]
+
+
+@dataclass
+class BatchSummary:
+    """Counts and the per-essay summaries the overview is built from."""
+
+    graded: int = 0
+    failed: int = 0
+    skipped: int = 0
+    skipped_files: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------------------- discovery
+
+
+def find_essays(folder: Path, recursive: bool) -> tuple[list[tuple[Path, str]], list[str]]:
+    """(essay path, relative name) sorted by relative path, and the relative names of skipped files.
+
+    Word lock files (~$...), hidden files and folders, and other extensions are skipped; .doc, .pdf, .rtf
+    and .odt are kept so that they get an error row. Links to folders are not followed (no loops).
+    """
+    found: list[tuple[Path, str]] = []
+    skipped: list[str] = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        rel_root = Path(root).relative_to(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
+        for name in sorted(files):
+            rel = (rel_root / name).as_posix()
+            path = Path(root) / name
+            suffix = Path(name).suffix.lower()
+            if name.startswith(("~$", ".")) or suffix not in READABLE | UNSUPPORTED or not path.is_file():
+                skipped.append(rel)
+            else:
+                found.append((path, rel))
+        if not recursive:
+            break
+    found.sort(key=lambda item: item[1])
+    return found, sorted(skipped)
+
+
+def safe_name(text: str) -> str:
+    """A file name that cannot leave the reports folder or trip Windows: no separators, no reserved names."""
+    text = unicodedata.normalize("NFC", text)
+    text = _UNSAFE.sub("_", text).strip(" .")
+    text = text[:MAX_NAME].strip(" .") or "essay"
+    if _RESERVED.match(text):
+        text = "_" + text
+    return text
+
+
+def report_names(relatives: list[str], suffix: str) -> list[str]:
+    """Unique report file names: the student's name; on a clash the relative path, then a number."""
+    from collections import Counter
+
+    stems = [safe_name(Path(r).stem) for r in relatives]
+    counts = Counter(s.casefold() for s in stems)
+    clashing = {key for key, n in counts.items() if n > 1}
+    names = [safe_name(str(Path(r).with_suffix("")).replace("/", "_")) if s.casefold() in clashing else s
+             for r, s in zip(relatives, stems)]
+    used: set[str] = set()
+    out = []
+    for name in names:
+        candidate, n = name, 1
+        while candidate.casefold() in used:
+            n += 1
+            candidate = f"{name}-{n}"
+        used.add(candidate.casefold())
+        out.append(candidate + suffix)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- workers
+
+_worker_state: dict = {}
+
+
+def _init_worker(rubric_path: str, reports_dir: str, fmt: str) -> None:
+    """Load the rubric once per worker process."""
+    _worker_state.update(rubric=load_rubric(rubric_path), reports=Path(reports_dir), fmt=fmt)
+    from .overlap import excluded_hashes
+
+    _worker_state["excluded"] = excluded_hashes(_worker_state["rubric"])
+
+
+def _grade_one(essay: Essay) -> Outcome:
+    """Grade one essay, write its report, and return what the main process needs."""
+    from .documents import read_document
+    from .grading import grade_document
+    from .overlap import fingerprints, words_of
+    from .reports import render_bytes
+
+    rubric: Rubric = _worker_state["rubric"]
+    try:
+        document = read_document(essay.path, essay.relative)
+        result = grade_document(document, rubric, student=essay.student)
+        write_atomic(_worker_state["reports"] / essay.report, render_bytes(result, _worker_state["fmt"]))
+    except GraderError as error:
+        return Outcome(essay.index, None, None, error.message, [], [])
+    except Exception as error:  # noqa: BLE001 - one bad file must never stop a class's batch
+        return Outcome(essay.index, None, None, f"{essay.relative}: could not be graded ({type(error).__name__})", [], [])
+    summary = {
+        "student": result.student, "file": result.file, "score": result.score, "max_score": result.max_score,
+        "percent": result.percent, "band": result.band, "mark": result.mark_out_of_ten,
+        "levels": {e.id: e.level for e in result.elements}, "flags": [f.code for f in result.flags],
+        "wrong_facts": [f.id for f in result.facts if f.status == "incorrect"], "report": essay.report,
+    }
+    words = words_of(document)
+    prints = fingerprints(words, _worker_state["excluded"])
+    return Outcome(essay.index, result.to_json(indent=None), summary, None, prints, words)
+
+
+# ------------------------------------------------------------------------------------------------ output
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+class AtomicText:
+    """A text file written line by line to a temporary name and renamed into place on `commit`."""
+
+    def __init__(self, path: Path, bom: bool = False):
+        self.path = path
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self.handle = os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+
+    def commit(self) -> None:
+        self.handle.close()
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        self.handle.close()
+        if os.path.exists(self.tmp):
+            os.unlink(self.tmp)
+
+
+def neutralise(cell: str) -> str:
+    """A text cell a spreadsheet will not run as a formula (DESIGN section 6)."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
+def gradebook_header(rubric: Rubric) -> list[str]:
+    """The gradebook's columns."""
+    return ["student", "file", "score", "max_score", "percent", "band", *[e.id for e in rubric.elements], "flags", "error"]
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def gradebook_row(rubric: Rubric, essay: Essay, outcome: Outcome) -> list[str]:
+    """One row: numbers empty when the essay could not be graded."""
+    s = outcome.summary
+    if s is None:
+        cells = [essay.student, essay.relative, "", "", "", "", *["" for _ in rubric.elements], "", outcome.error or ""]
+    else:
+        cells = [s["student"], s["file"], _number(s["score"]), _number(s["max_score"]), _number(s["percent"]), s["band"],
+                 *[str(s["levels"][e.id]) for e in rubric.elements], ";".join(s["flags"]), ""]
+    text_columns = {0, 1, 5, len(cells) - 2, len(cells) - 1}
+    return [neutralise(c) if i in text_columns else c for i, c in enumerate(cells)]
+
+
+# ----------------------------------------------------------------------------------------------- running
+
+
+def _outcomes(essays: list[Essay], rubric_path: str, reports: Path, fmt: str, workers: int) -> Iterator[Outcome]:
+    """Outcomes in essay order, from `workers` processes (or this one when workers is 1)."""
+    if workers <= 1 or len(essays) <= 1:
+        _init_worker(rubric_path, str(reports), fmt)
+        for essay in essays:
+            yield _grade_one(essay)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(rubric_path, str(reports), fmt)) as pool:
+        try:
+            yield from pool.map(_grade_one, essays, chunksize=max(1, min(32, len(essays) // (workers * 8) or 1)))
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = "sino-soviet-alliance",
+              fmt: str = "html", workers: int | None = None, recursive: bool = False,
+              progress: Callable[[int, int], None] | None = None,
+              on_error: Callable[[str], None] | None = None) -> BatchSummary:
+    """Grade every essay in `folder` and write the batch outputs to `outdir`."""
+    from .overlap import OverlapIndex
+
+    folder, outdir = Path(folder), Path(outdir)
+    if fmt not in REPORT_FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}")
+    if not folder.is_dir():
+        raise DocumentError(str(folder), "not a folder")
+    rubric = load_rubric(rubric_ref)
+    rubric_path = str(rubric.path) if rubric.path else str(rubric_ref)
+    found, skipped = find_essays(folder, recursive)
+    if not found:
+        raise DocumentError(str(folder), f"no essays found (.txt or .docx){' ; skipped ' + str(len(skipped)) if skipped else ''}")
+    relatives = [rel for _, rel in found]
+    names = report_names(relatives, "." + fmt)
+    essays = [Essay(i, path, rel, Path(rel).stem, name) for i, ((path, rel), name) in enumerate(zip(found, names))]
+    reports = outdir / "reports"
+    try:
+        reports.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DocumentError(str(outdir), f"cannot create the output folder ({exc.strerror or exc})") from None
+
+    summary = BatchSummary(skipped=len(skipped), skipped_files=skipped)
+    rows: list[dict] = []
+    gradebook = AtomicText(outdir / "gradebook.csv", bom=True)
+    results = AtomicText(outdir / "results.jsonl")
+    index = OverlapIndex()
+    try:
+        writer = csv.writer(gradebook.handle, lineterminator="\n")
+        writer.writerow(gradebook_header(rubric))
+        for n, outcome in enumerate(_outcomes(essays, rubric_path, reports, fmt, workers or os.cpu_count() or 1), 1):
+            essay = essays[outcome.index]
+            writer.writerow(gradebook_row(rubric, essay, outcome))
+            if outcome.summary is None:
+                summary.failed += 1
+                summary.errors.append(outcome.error or essay.relative)
+                if on_error:
+                    on_error(outcome.error or essay.relative)
+            else:
+                summary.graded += 1
+                results.handle.write(outcome.result_json + "\n")
+                index.add(essay.index, outcome.prints, outcome.words)
+                rows.append(outcome.summary)
+            if progress:
+                progress(n, len(essays))
+        overlaps = _find_overlaps(index, essays, rubric)
+        from .reports.overview import overview_markdown, overview_html, overlap_csv
+
+        write_atomic(outdir / "overlap.csv", overlap_csv(overlaps))
+        write_atomic(outdir / "overview.md", overview_markdown(rubric, rows, summary, overlaps).encode("utf-8"))
+        write_atomic(outdir / "overview.html", overview_html(rubric, rows, summary, overlaps).encode("utf-8"))
+        gradebook.commit()
+        results.commit()
+    except BaseException:
+        gradebook.discard()
+        results.discard()
+        raise
+    finally:
+        index.close()
+    return summary
+
+
+def _find_overlaps(index, essays: list[Essay], rubric: Rubric) -> list:
+    """Pairs sharing fingerprints, checked word by word on the two essays; most shared text first."""
+    from .overlap import MAX_PASSAGES, Overlap, excluded_hashes, shared_passages
+
+    pairs = index.pairs()
+    if not pairs:
+        return []
+    excluded = excluded_hashes(rubric)
+    out = []
+    for (a, b), seeds in sorted(pairs.items()):
+        passages = shared_passages(index.words(a), index.words(b), seeds, excluded)
+        if passages:
+            out.append(Overlap(essays[a].relative, essays[b].relative, sum(len(p.split()) for p in passages),
+                               tuple(passages[:MAX_PASSAGES])))
+    out.sort(key=lambda o: (-o.shared_words, o.first, o.second))
+    return out
+
+
+def overlap_rows(overlaps: list) -> Iterator[list[str]]:
+    """overlap.csv rows: the two files, the words they share, the passages."""
+    for o in overlaps:
+        yield [neutralise(o.first), neutralise(o.second), str(o.shared_words), " | ".join(o.passages)]
+
+
+def csv_text(header: list[str], rows) -> str:
+    """CSV text with a header, one line per row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()

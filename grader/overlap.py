@@ -1,0 +1,157 @@
+"""Overlap: pairs of essays in one batch that share passages of 12 or more words.
+
+A batch-level finding for the teacher; it changes no result and no mark. Words are compared after
+normalising case, accents and punctuation. Passages of the question and of the rubric's sources are
+excluded (students may quote them), and so is a passage shared by more than MAX_SHARING essays: that
+is common material (a textbook sentence, a handout), not one student copying another.
+
+Memory stays flat however large the batch: each essay contributes a few winnowed fingerprints, which
+are written to hash-bucketed temporary files and paired one bucket at a time.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .documents import Document
+from .rubric import Rubric
+from .sources import source_index
+from .text import normalise
+
+SHINGLE = 12
+WINDOW = 4
+MAX_SHARING = 5
+BUCKETS = 64
+MAX_PASSAGES = 3
+_WORD = re.compile(r"[^\W_]+")
+_RECORD = struct.Struct("<QII")  # fingerprint, essay, word position
+
+
+def words_of(document: Document) -> list[str]:
+    """The body's normalised words, in order (notes left out)."""
+    out: list[str] = []
+    for p in document.paragraphs:
+        if p.kind == "body":
+            out.extend(normalise(w) for w in _WORD.findall(document.text[p.start : p.end]))
+    return out
+
+
+def _hash(words) -> int:
+    return int.from_bytes(hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def shingle_hashes(words: list[str]) -> list[int]:
+    """A stable 64-bit hash of every run of SHINGLE consecutive words."""
+    return [_hash(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+
+
+def excluded_hashes(rubric: Rubric) -> frozenset[int]:
+    """Shingles of the question and of the rubric's sources: quoting them is not copying a classmate."""
+    hashes = set(shingle_hashes([normalise(w) for w in _WORD.findall(rubric.prompt)]))
+    index = source_index(rubric)
+    if index is not None:
+        hashes.update(_hash(gram) for gram in index.grams)
+    return frozenset(hashes)
+
+
+def fingerprints(words: list[str], excluded: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Winnowed fingerprints as (hash, word position): the smallest hash of each window of WINDOW shingles,
+    so any shared passage of SHINGLE + WINDOW - 1 words or more shares at least one. Sorted, one per hash."""
+    hashes = [(h, i) for i, h in enumerate(shingle_hashes(words)) if h not in excluded]
+    if len(hashes) <= WINDOW:
+        chosen = hashes
+    else:
+        chosen = [min(hashes[i : i + WINDOW]) for i in range(len(hashes) - WINDOW + 1)]
+    first: dict[int, int] = {}
+    for h, i in chosen:
+        first.setdefault(h, i)
+    return sorted(first.items())
+
+
+class OverlapIndex:
+    """Fingerprints of every essay of a batch, on disk in buckets; pairs are found one bucket at a time."""
+
+    def __init__(self, folder: str | Path | None = None):
+        self._dir = tempfile.TemporaryDirectory(prefix="grader-overlap-", dir=folder)
+        self._files = [open(Path(self._dir.name) / f"{b:02d}.bin", "wb") for b in range(BUCKETS)]
+        self._words = open(Path(self._dir.name) / "words.txt", "w+b")
+        self._where: dict[int, tuple[int, int]] = {}
+
+    def add(self, essay: int, prints: list[tuple[int, int]], words: list[str]) -> None:
+        """Record an essay's fingerprints, and its words for checking the pairs later."""
+        for h, position in prints:
+            self._files[h % BUCKETS].write(_RECORD.pack(h, essay, position))
+        data = " ".join(words).encode("utf-8")
+        self._where[essay] = (self._words.tell(), len(data))
+        self._words.write(data)
+
+    def words(self, essay: int) -> list[str]:
+        """The words recorded for an essay."""
+        offset, size = self._where[essay]
+        self._words.seek(offset)
+        data = self._words.read(size)
+        self._words.seek(0, 2)
+        return data.decode("utf-8").split()
+
+    def pairs(self) -> dict[tuple[int, int], list[tuple[int, int]]]:
+        """(essay a, essay b) with a < b -> word positions (in a, in b) where they share a fingerprint.
+
+        A fingerprint found in more than MAX_SHARING essays is common material and pairs no one."""
+        for f in self._files:
+            f.close()
+        seeds: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for b in range(BUCKETS):
+            data = (Path(self._dir.name) / f"{b:02d}.bin").read_bytes()
+            by_hash: dict[int, dict[int, int]] = {}
+            for h, essay, position in _RECORD.iter_unpack(data):
+                by_hash.setdefault(h, {}).setdefault(essay, position)
+            for essays in by_hash.values():
+                if 2 <= len(essays) <= MAX_SHARING:
+                    ordered = sorted(essays.items())
+                    for i, (a, pa) in enumerate(ordered):
+                        for c, pc in ordered[i + 1 :]:
+                            seeds.setdefault((a, c), []).append((pa, pc))
+        return seeds
+
+    def close(self) -> None:
+        """Remove the temporary files."""
+        for f in self._files:
+            f.close()
+        self._words.close()
+        self._dir.cleanup()
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """Two essays sharing passages: the passages (normalised words) and how many words they share."""
+
+    first: str
+    second: str
+    shared_words: int
+    passages: tuple[str, ...]
+
+
+def shared_passages(a: list[str], b: list[str], seeds: list[tuple[int, int]],
+                    excluded: frozenset[int] = frozenset()) -> list[str]:
+    """Maximal runs of SHINGLE+ words standing in both essays, grown from shared positions; most words first.
+    Runs made only of excluded material (the question, the sources) are left out."""
+    runs: set[tuple[int, int, int]] = set()  # (start in a, start in b, length)
+    for pa, pb in seeds:
+        if a[pa : pa + SHINGLE] != b[pb : pb + SHINGLE]:
+            continue  # a hash collision, not a shared passage
+        start_a, start_b = pa, pb
+        while start_a > 0 and start_b > 0 and a[start_a - 1] == b[start_b - 1]:
+            start_a, start_b = start_a - 1, start_b - 1
+        end_a, end_b = pa + SHINGLE, pb + SHINGLE
+        while end_a < len(a) and end_b < len(b) and a[end_a] == b[end_b]:
+            end_a, end_b = end_a + 1, end_b + 1
+        runs.add((start_a, start_b, end_a - start_a))
+    passages = []
+    for start_a, start_b, n in sorted(runs, key=lambda r: (-r[2], r[1])):
+        if any(_hash(b[k : k + SHINGLE]) not in excluded for k in range(start_b, start_b + n - SHINGLE + 1)):
+            passages.append(" ".join(b[start_b : start_b + n]))
+    return passages

@@ -1,0 +1,149 @@
+"""The class overview (overview.html, overview.md) and overlap.csv: what a teacher reads after a batch.
+
+The context holds every number and the charts' geometry; the templates only lay them out. Charts are
+inline SVG with their numbers also written as text, so nothing depends on colour or on scripts.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, fields
+
+from ..rubric import Rubric
+from .templating import render_template
+
+#: Marks within this many percentage points of a band's lower edge are worth a second look.
+BOUNDARY_MARGIN = 3.0
+MAX_OVERLAPS_SHOWN = 30
+FLAG_WORDS = {"off_topic": "off topic", "too_short": "too short", "keyword_list": "lists of keywords",
+              "prompt_echo": "question pasted back", "source_overlap": "copied from a source"}
+LEVEL_WORDS = ("missing", "needs developing", "developed")
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class ElementRow:
+    title: str
+    counts: tuple[int, int, int]
+    segments: tuple[tuple[float, float, int], ...]  # (x, width, level) of each stacked segment
+
+
+@dataclass(frozen=True)
+class Attention:
+    student: str
+    file: str
+    reasons: str
+    report: str
+
+
+@dataclass(frozen=True)
+class StudentRow:
+    student: str
+    file: str
+    score: str
+    percent: str
+    band: str
+    flags: str
+    report: str
+
+
+@dataclass(frozen=True)
+class OverviewContext:
+    title: str
+    prompt: str
+    graded: int
+    failed: int
+    skipped: int
+    mean_percent: str
+    median_percent: str
+    distribution: tuple[Bar, ...]
+    distribution_max: int
+    elements: tuple[ElementRow, ...]
+    gaps: tuple[tuple[str, int, int], ...]
+    wrong_facts: tuple[tuple[str, int], ...]
+    overlaps: tuple
+    more_overlaps: int
+    attention: tuple[Attention, ...]
+    students: tuple[StudentRow, ...]
+    level_words: tuple[str, str, str]
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+def build_overview(rubric: Rubric, rows: list[dict], summary, overlaps: list) -> OverviewContext:
+    """The overview's numbers from the per-essay summaries of a batch."""
+    percents = sorted(r["percent"] for r in rows)
+    marks = Counter(r["mark"] for r in rows)
+    top = max(marks.values(), default=0) or 1
+    bars = tuple(Bar(str(m), marks.get(m, 0), 8 + m * 36, 150 - 130 * marks.get(m, 0) / top, 28,
+                     130 * marks.get(m, 0) / top) for m in range(11))
+    elements = []
+    n = len(rows) or 1
+    for e in rubric.elements:
+        counts = tuple(sum(1 for r in rows if r["levels"][e.id] == level) for level in (0, 1, 2))
+        x, segments = 0.0, []
+        for level in (0, 1, 2):
+            width = 300 * counts[level] / n
+            segments.append((x, width, level))
+            x += width
+        elements.append(ElementRow(e.title, counts, tuple(segments)))  # type: ignore[arg-type]
+    gaps = sorted(((row.title, row.counts[0], row.counts[1]) for row in elements), key=lambda g: (-g[1], -g[2], g[0]))
+    gaps = [g for g in gaps if g[1] or g[2]][:5]
+    notes = {f.id: f.note for f in rubric.facts}
+    wrong = Counter(f for r in rows for f in r["wrong_facts"])
+    boundaries = sorted({b.min for b in rubric.bands if b.min > 0})
+    attention = []
+    for r in rows:
+        reasons = [FLAG_WORDS.get(f, f) for f in r["flags"]]
+        near = [b for b in boundaries if abs(r["percent"] - b) < BOUNDARY_MARGIN]
+        if near:
+            reasons.append(f"{_fmt(r['percent'])}% is within {_fmt(BOUNDARY_MARGIN)} points of a band boundary ({_fmt(near[0])}%)")
+        if reasons:
+            attention.append(Attention(r["student"], r["file"], "; ".join(reasons), r["report"]))
+    for error in summary.errors:
+        file, _, reason = error.partition(": ")
+        attention.append(Attention(file, file, f"could not be graded: {reason}", ""))
+    mid = len(percents) // 2
+    median = (percents[mid] if len(percents) % 2 else (percents[mid - 1] + percents[mid]) / 2) if percents else 0
+    return OverviewContext(
+        title=rubric.title, prompt=" ".join(rubric.prompt.split()), graded=summary.graded, failed=summary.failed,
+        skipped=summary.skipped, mean_percent=_fmt(round(sum(percents) / len(percents), 1)) if percents else "–",
+        median_percent=_fmt(round(median, 1)) if percents else "–", distribution=bars, distribution_max=top,
+        elements=tuple(elements), gaps=tuple(gaps),
+        wrong_facts=tuple((notes.get(f, f), c) for f, c in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))),
+        overlaps=tuple(overlaps[:MAX_OVERLAPS_SHOWN]), more_overlaps=max(0, len(overlaps) - MAX_OVERLAPS_SHOWN),
+        attention=tuple(attention),
+        students=tuple(StudentRow(r["student"], r["file"], f"{_fmt(r['score'])} / {_fmt(r['max_score'])}",
+                                  _fmt(r["percent"]), r["band"], ", ".join(FLAG_WORDS.get(f, f) for f in r["flags"]),
+                                  r["report"]) for r in rows),
+        level_words=LEVEL_WORDS)
+
+
+def overview_html(rubric: Rubric, rows: list[dict], summary, overlaps: list) -> str:
+    """overview.html: standalone, no scripts, charts as inline SVG."""
+    return render_template("class.html.j2", build_overview(rubric, rows, summary, overlaps))
+
+
+def overview_markdown(rubric: Rubric, rows: list[dict], summary, overlaps: list) -> str:
+    """overview.md: the same content as text tables."""
+    return render_template("class.md.j2", build_overview(rubric, rows, summary, overlaps))
+
+
+def overlap_csv(overlaps: list) -> bytes:
+    """overlap.csv: one row per pair of essays sharing passages (UTF-8 with BOM, as the gradebook)."""
+    from ..batch import csv_text, overlap_rows
+
+    text = csv_text(["first", "second", "shared_words", "passages"], overlap_rows(overlaps))
+    return ("\ufeff" + text).encode("utf-8")
+
+
