@@ -41,6 +41,7 @@ def check_facts(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occ
     if not rubric.facts:
         return []
     places = {f.id: _place_phrases(rubric, f) for f in rubric.facts}
+    people = {f.id: _people_phrases(rubric, f) for f in rubric.facts}
     requirements = [(f, [[{ref} if isinstance(ref, str) else set(ref) for ref in combo]
                          for combo in (f.about, *f.also_about)]) for f in rubric.facts]
     out: list[FactCheck] = []
@@ -55,7 +56,7 @@ def check_facts(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occ
             continue
         years = _years(s)
         for fact in matched:
-            status = _judge(fact, matched, s, occ, years, places, sentences.document.text)
+            status = _judge(fact, matched, s, occ, years, places, people, sentences.document.text)
             if status:
                 out.append(FactCheck(fact.id, status, s.index, s.start, s.end, fact.note))
     return out
@@ -114,6 +115,20 @@ def _place_phrases(rubric: Rubric, fact: Fact) -> tuple[str | None, set[str]]:
     return group, shown
 
 
+def _people_phrases(rubric: Rubric, fact: Fact) -> tuple[set[str], set[str]]:
+    """The groups holding the fact's people, and the shown form of each accepted person."""
+    groups: set[str] = set()
+    shown: set[str] = set()
+    for person in fact.must.people:
+        wanted = {alt.strip().casefold() for alt in person.split("|")}
+        for name, phrases in rubric.terms.items():
+            for phrase in phrases:
+                if wanted & {alt.strip().casefold() for alt in phrase.split("|")}:
+                    groups.add(name)
+                    shown.add(phrase.split("|")[0].strip())
+    return groups, shown
+
+
 def _distance(position: int, anchors: list[Occurrence]) -> int:
     return min(max(o.first - position, position - o.last + 1, 0) for o in anchors)
 
@@ -141,7 +156,8 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
 
 
 def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], years: list[tuple[int, int]],
-           places: dict[str, tuple[str | None, set[str]]], text: str) -> str | None:
+           places: dict[str, tuple[str | None, set[str]]], people: dict[str, tuple[set[str], set[str]]],
+           text: str) -> str | None:
     anchors = _anchors(fact, occ)
     right = wrong = False
     accepted = fact.must.years
@@ -165,6 +181,18 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
                 if o.phrase in other_places or o.first == 0 or any(o.first >= a.first and o.last <= a.last for a in anchors):
                     continue
                 if s.tokens[o.first - 1].norm in prepositions and _bound_to_event(s, o.first, anchors, PLACE_WINDOW, text):
+                    wrong = True
+    groups, accepted = people[fact.id]
+    if groups:
+        named = [o for o in occ if o.group in groups]
+        if any(o.phrase in accepted for o in named):
+            right = True
+        else:
+            others = {p for f in matched if f is not fact for p in people[f.id][1]}
+            for o in named:
+                if o.phrase in others or any(o.first >= a.first and o.last <= a.last for a in anchors):
+                    continue
+                if _bound_to_event(s, o.first, anchors, YEAR_WINDOW, text):
                     wrong = True
     if wrong:
         return "incorrect"

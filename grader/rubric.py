@@ -118,6 +118,9 @@ class FactMust(_Model):
 
     year: int | list[int] | None = Field(None, description="The year (or accepted years) of the event.")
     place: str | None = Field(None, description="Where it happened: a phrase from a term group of places.")
+    people: list[str] = Field(default_factory=list, description=(
+        "Who may be named as doing it: phrases from term groups of people; another person of those groups "
+        "named with the event makes the claim wrong."))
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -336,8 +339,11 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
                 for g in ([ref] if isinstance(ref, str) else ref):
                     if g not in groups:
                         return ("facts", i, *combo, k), f"unknown term group '{g}'"
-        if not fact.must.years and fact.must.place is None:
-            return ("facts", i, "must"), "needs a year or a place to check"
+        if not fact.must.years and fact.must.place is None and not fact.must.people:
+            return ("facts", i, "must"), "needs a year, a place or people to check"
+        for k, person in enumerate(fact.must.people):
+            if place_group(rubric, person) is None:
+                return ("facts", i, "must", "people", k), f"'{person}' is not a phrase of any term group"
         if fact.must.place is not None and place_group(rubric, fact.must.place) is None:
             return ("facts", i, "must", "place"), f"'{fact.must.place}' is not a phrase of any term group"
     source_ids: set[str] = set()

@@ -27,7 +27,11 @@ def checks(rubric, text):
     ("Mao went to Moscow in December 1949 and the treaty was signed in February 1950.",
      [("treaty_signed", "correct"), ("mao_in_moscow", "correct")]),
     ("In April 1941 Stalin signed a neutrality pact with Japan.", []),
-    ("Mao signed the treaty after a long journey from Beijing.", []),
+    ("Mao signed the treaty after a long journey from Beijing.", [("treaty_signed", "correct")]),  # not "in Beijing"
+    ("Khrushchev signed the Sino-Soviet treaty.", [("treaty_signed", "incorrect")]),
+    ("Stalin announced that China would lean to one side.", [("lean_to_one_side", "incorrect")]),
+    ("Unlike the 1945 treaty with Chiang, the Sino-Soviet treaty of 1950 bound Stalin to defend China.",
+     [("treaty_signed", "correct"), ("kmt_treaty_1945", "correct")]),
 ])
 def test_fact_status(rubric, text, expected):
     assert [(f, s) for f, s, _ in checks(rubric, text)] == expected
@@ -48,7 +52,8 @@ def test_wrong_fact_in_result_carries_the_correct_version(rubric):
     result = grade_text(essay.replace("signed in Moscow on 14 February 1950", "signed in Beijing in 1949"), rubric)
     wrong = [f for f in result.facts if f.status == "incorrect"]
     assert [f.note for f in wrong] == [
-        "The Treaty of Friendship, Alliance and Mutual Assistance was signed in Moscow on 14 February 1950."]
+        "The Treaty of Friendship, Alliance and Mutual Assistance was signed in Moscow on 14 February 1950, by Zhou Enlai "
+        "and Andrei Vyshinsky in the presence of Mao and Stalin."]
     assert any("Check your facts" in s for s in result.improvements)
 
 
