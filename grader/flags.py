@@ -169,8 +169,9 @@ def essay_flags(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occ
                  and any(o.group in other for o in occurrences[s.index])}
     core = topic_sentences - elsewhere
     if len(topic_sentences) < limits.min_topic_sentences:
-        flags.append(Flag("off_topic", f"Only {len(topic_sentences)} sentence{'s' if len(topic_sentences) != 1 else ''} "
-                                       f"answer this question (at least {limits.min_topic_sentences} are needed), "
+        n = len(topic_sentences)
+        flags.append(Flag("off_topic", f"Only {n} sentence{'s answer' if n != 1 else ' answers'} "
+                                       f"this question (at least {limits.min_topic_sentences} are needed), "
                                        "so no part of the answer can be credited."))
     elif other and len(elsewhere) > len(core):
         flags.append(Flag("off_topic", f"Most of the essay ({len(elsewhere)} sentences) is about a different "

@@ -72,6 +72,7 @@ class CompiledTerms:
     by_prefix: dict[str, list[Spelling]] = field(default_factory=dict)
     templates: list[Spelling] = field(default_factory=list)
     fuzzy_words: dict[str, str] = field(default_factory=dict)  # word -> its correct spelling
+    fuzzy_groups: frozenset[str] = frozenset()  # only these groups' spellings may match a corrected word
     vocabulary: set[str] = field(default_factory=set)
     _fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
     _candidate_cache: dict[tuple, tuple[Spelling, ...]] = field(default_factory=dict)
@@ -93,8 +94,12 @@ class CompiledTerms:
                     continue
                 # The index lookup already matched an exact first word; check only what it cannot vouch for.
                 first = 0 if spelling.checked_first else 1
+                fuzzy = spelling.group in self.fuzzy_groups
+                if not fuzzy and i in corrected and not any(
+                        w.matches(token) for w in words[:1]):  # found only through a corrected spelling
+                    continue
                 if n > first and not all(
-                        w.matches(tokens[i + k]) or (i + k in corrected and w.matches(tokens[i + k], corrected[i + k]))
+                        w.matches(tokens[i + k]) or (fuzzy and i + k in corrected and w.matches(tokens[i + k], corrected[i + k]))
                         for k, w in enumerate(words[first:], first)):
                     continue
                 old = best.get(spelling.group)
@@ -159,8 +164,8 @@ def compile_terms(rubric: Rubric) -> CompiledTerms:
     """Index the rubric's term groups; cached on the rubric (it is read-only)."""
     if rubric._compiled is not None:
         return rubric._compiled
-    compiled = CompiledTerms()
     fuzzy = set(rubric.fuzzy)
+    compiled = CompiledTerms(fuzzy_groups=frozenset(fuzzy))
     for group, phrases in rubric.terms.items():
         for phrase in phrases:
             shown = phrase.split("|")[0].strip()

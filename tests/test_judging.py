@@ -1,0 +1,102 @@
+"""How sentences are judged, each behaviour shown on a real essay in tests/data: misspelt names, hedges,
+questions, the question pasted back, repeats, notes, the final reason's position, a judgement that is only
+the word "natural", and essays on another question."""
+from __future__ import annotations
+
+import pytest
+
+from grader import grade_file
+from grader.documents import read_document
+from grader.grading import analyse_document
+from grader.rubric import Limits
+
+from .conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def lenient(rubric):
+    """The bundled rubric without length limits, so a short fixture shows the one behaviour it is about."""
+    return rubric.model_copy(update={"limits": Limits(min_words=0, min_topic_sentences=0)})
+
+
+def analysis(name, rubric):
+    document = read_document(DATA / name)
+    return document, analyse_document(document, rubric)
+
+
+def evidence(name, rubric):
+    document, found = analysis(name, rubric)
+    return {element: [document.text[h.start : h.end] for h in hits] for element, hits in found.hits.items() if hits}
+
+
+def levels(name, rubric):
+    return {e.id: e.level for e in grade_file(DATA / name, rubric).elements}
+
+
+def test_misspelt_names_match_only_in_fuzzy_groups(rubric):
+    document, found = analysis("essay_misspelt_names.txt", rubric)
+    written = {(document.text[o.start : o.end], o.group) for occ in found.occurrences for o in occ}
+    assert {("Stallin", "ussr"), ("Stallin", "people"), ("Mao Tse Tung", "ccp"), ("Manchurea", "places"),
+            ("Chiang", "kmt")} <= written
+    assert not [w for w in written if w[0] == "aliance"]  # "alliance" is not a fuzzy group: no match there
+    assert not [w for w in written if w[0] == "Stallin" and w[1] == "against"]
+    assert any("Stallin feared" in s for s in evidence("essay_misspelt_names.txt", rubric)["ussr_view"])
+
+
+def test_hedged_judgement_and_final_reason_earn_nothing(rubric):
+    found = evidence("essay_hedged.txt", rubric)
+    assert "natural_judgement" not in found and "final_reason" not in found
+    assert "ccp_view" in found and "ussr_view" in found
+
+
+def test_questions_earn_nothing(rubric):
+    document, found = analysis("essay_rhetorical_questions.txt", rubric)
+    reasons = [found.screened[s.index] for s in found.sentences.items]
+    assert reasons == ["question"] * 4 + [None]
+
+
+def test_question_parts_pasted_mid_essay_earn_nothing(rubric):
+    document, found = analysis("essay_parts_pasted.txt", rubric)
+    reasons = [(document.text[s.start : s.end][:20], found.screened[s.index]) for s in found.sentences.items]
+    assert [r for _, r in reasons] == [None, None, "prompt_echo", "prompt_echo", "prompt_echo"]
+    assert "prompt_echo" in [f.code for f in grade_file(DATA / "essay_parts_pasted.txt", rubric).flags]
+
+
+def test_repeated_sentence_counts_once(rubric):
+    found = evidence("essay_repeated_sentences.txt", rubric)
+    assert found["ussr_view"] == ["Stalin feared that Mao might become an Asian Tito."]
+
+
+def test_notes_show_a_part_but_cannot_develop_it(lenient):
+    found = levels("essay_bullet_notes.txt", lenient)
+    assert found["ccp_view"] == 1 and found["final_reason"] == 1
+
+
+def test_final_reason_counts_fully_only_in_the_conclusion(lenient):
+    assert levels("essay_final_reason_opening.txt", lenient)["final_reason"] == 1
+    assert levels("essay_final_reason_conclusion.txt", lenient)["final_reason"] == 2
+
+
+def test_the_word_natural_alone_is_no_judgement(rubric):
+    assert "natural_judgement" not in evidence("essay_natural_word_only.txt", rubric)
+
+
+@pytest.mark.parametrize("name", ["essay_off_topic_korea.txt", "essay_off_topic_great_leap.txt",
+                                  "essay_off_topic_split.txt"])
+def test_essay_on_another_question_is_off_topic(rubric, name):
+    result = grade_file(DATA / name, rubric)
+    assert [f.code for f in result.flags] == ["off_topic"]
+    assert result.score == 0
+
+
+def test_quoted_source_earns_neither_credit_nor_flag(rubric):
+    document, found = analysis("essay_copied_source.txt", rubric)
+    reasons = [found.screened[s.index] for s in found.sentences.items]
+    assert reasons == ["source_overlap", "quoted_source", None]
+    result = grade_file(DATA / "essay_copied_source.txt", rubric)
+    assert "1 sentence copies" in next(f.message for f in result.flags if f.code == "source_overlap")
+
+
+def test_refused_parts_are_missing(rubric):
+    found = levels("essay_refusing_parts.txt", rubric)
+    assert found["ussr_view"] == 0 and found["natural_judgement"] == 0 and found["ccp_view"] == 1
