@@ -9,7 +9,6 @@ stream to disk; what is kept per essay for the overview is a few numbers, so mem
 from __future__ import annotations
 
 import csv
-import io
 import os
 import re
 import tempfile
@@ -290,12 +289,11 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = "
                 rows.append(outcome.summary)
             if progress:
                 progress(n, len(essays))
-        overlaps = _find_overlaps(index, essays, rubric)
-        from .reports.overview import overview_markdown, overview_html, overlap_csv
+        from .reports.overview import MAX_OVERLAPS_SHOWN, overview_html, overview_markdown
 
-        write_atomic(outdir / "overlap.csv", overlap_csv(overlaps))
-        write_atomic(outdir / "overview.md", overview_markdown(rubric, rows, summary, overlaps).encode("utf-8"))
-        write_atomic(outdir / "overview.html", overview_html(rubric, rows, summary, overlaps).encode("utf-8"))
+        overlaps, pairs = _write_overlaps(index, essays, rubric, outdir / "overlap.csv", MAX_OVERLAPS_SHOWN)
+        write_atomic(outdir / "overview.md", overview_markdown(rubric, rows, summary, overlaps, pairs).encode("utf-8"))
+        write_atomic(outdir / "overview.html", overview_html(rubric, rows, summary, overlaps, pairs).encode("utf-8"))
         gradebook.commit()
         results.commit()
     except BaseException:
@@ -307,22 +305,41 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = "
     return summary
 
 
-def _find_overlaps(index, essays: list[Essay], rubric: Rubric) -> list:
-    """Pairs sharing fingerprints, checked word by word on the two essays; most shared text first."""
+def _write_overlaps(index, essays: list[Essay], rubric: Rubric, path: Path, keep: int) -> tuple[list, int]:
+    """Check every candidate pair word by word and stream the confirmed ones to overlap.csv (in path order);
+    return the `keep` pairs sharing most words, for the overview, and how many pairs there are."""
+    import heapq
+
     from .overlap import MAX_PASSAGES, Overlap, excluded_hashes, shared_passages
 
-    pairs = index.pairs()
-    if not pairs:
-        return []
     excluded = excluded_hashes(rubric)
-    out = []
-    for (a, b), seeds in sorted(pairs.items()):
-        passages = shared_passages(index.words(a), index.words(b), seeds, excluded)
-        if passages:
-            out.append(Overlap(essays[a].relative, essays[b].relative, sum(len(p.split()) for p in passages),
-                               tuple(passages[:MAX_PASSAGES])))
-    out.sort(key=lambda o: (-o.shared_words, o.first, o.second))
-    return out
+    out = AtomicText(path, bom=True)
+    top: list[tuple[int, int, Overlap]] = []
+    count = 0
+    cached: tuple[int, list[str]] = (-1, [])
+    try:
+        writer = csv.writer(out.handle, lineterminator="\n")
+        writer.writerow(["first", "second", "shared_words", "passages"])
+        for a, b, seeds in index.pairs():
+            if cached[0] != a:
+                cached = (a, index.words(a))
+            passages = shared_passages(cached[1], index.words(b), seeds, excluded)
+            if not passages:
+                continue
+            found = Overlap(essays[a].relative, essays[b].relative, sum(len(p.split()) for p in passages),
+                            tuple(passages[:MAX_PASSAGES]))
+            writer.writerow(next(overlap_rows([found])))
+            count += 1
+            entry = (found.shared_words, -count, found)
+            if len(top) < keep:
+                heapq.heappush(top, entry)
+            else:
+                heapq.heappushpop(top, entry)
+        out.commit()
+    except BaseException:
+        out.discard()
+        raise
+    return [entry[2] for entry in sorted(top, key=lambda e: (-e[0], -e[1]))], count
 
 
 def overlap_rows(overlaps: list) -> Iterator[list[str]]:
@@ -331,10 +348,3 @@ def overlap_rows(overlaps: list) -> Iterator[list[str]]:
         yield [neutralise(o.first), neutralise(o.second), str(o.shared_words), " | ".join(o.passages)]
 
 
-def csv_text(header: list[str], rows) -> str:
-    """CSV text with a header, one line per row."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()

@@ -16,6 +16,7 @@ import struct
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from .documents import Document
 from .rubric import Rubric
@@ -29,6 +30,9 @@ BUCKETS = 64
 MAX_PASSAGES = 3
 _WORD = re.compile(r"[^\W_]+")
 _RECORD = struct.Struct("<QII")  # fingerprint, essay, word position
+_SEED = struct.Struct("<IIII")  # essay a, essay b, position in a, position in b
+#: Essays per partition of seeds: the most pairs held in memory at once belong to this many first essays.
+PARTITION = 256
 
 
 def words_of(document: Document) -> list[str]:
@@ -97,25 +101,36 @@ class OverlapIndex:
         self._words.seek(0, 2)
         return data.decode("utf-8").split()
 
-    def pairs(self) -> dict[tuple[int, int], list[tuple[int, int]]]:
-        """(essay a, essay b) with a < b -> word positions (in a, in b) where they share a fingerprint.
+    def pairs(self) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+        """(essay a, essay b, seeds) with a < b, in order of a then b; seeds are the word positions (in a, in b)
+        where they share a fingerprint. A fingerprint in more than MAX_SHARING essays pairs no one.
 
-        A fingerprint found in more than MAX_SHARING essays is common material and pairs no one."""
+        Seeds go to disk partitioned by the first essay, so only one partition is ever held in memory."""
         for f in self._files:
             f.close()
-        seeds: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        folder = Path(self._dir.name)
+        partitions: dict[int, object] = {}
         for b in range(BUCKETS):
-            data = (Path(self._dir.name) / f"{b:02d}.bin").read_bytes()
             by_hash: dict[int, dict[int, int]] = {}
-            for h, essay, position in _RECORD.iter_unpack(data):
+            for h, essay, position in _RECORD.iter_unpack((folder / f"{b:02d}.bin").read_bytes()):
                 by_hash.setdefault(h, {}).setdefault(essay, position)
             for essays in by_hash.values():
                 if 2 <= len(essays) <= MAX_SHARING:
                     ordered = sorted(essays.items())
                     for i, (a, pa) in enumerate(ordered):
                         for c, pc in ordered[i + 1 :]:
-                            seeds.setdefault((a, c), []).append((pa, pc))
-        return seeds
+                            part = a // PARTITION
+                            if part not in partitions:
+                                partitions[part] = open(folder / f"seeds{part:06d}.bin", "wb")
+                            partitions[part].write(_SEED.pack(a, c, pa, pc))
+        for handle in partitions.values():
+            handle.close()
+        for part in sorted(partitions):
+            seeds: dict[tuple[int, int], list[tuple[int, int]]] = {}
+            for a, c, pa, pc in _SEED.iter_unpack((folder / f"seeds{part:06d}.bin").read_bytes()):
+                seeds.setdefault((a, c), []).append((pa, pc))
+            for (a, c) in sorted(seeds):
+                yield a, c, seeds[(a, c)]
 
     def close(self) -> None:
         """Remove the temporary files."""

@@ -80,7 +80,7 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-def build_overview(rubric: Rubric, rows: list[dict], summary, overlaps: list) -> OverviewContext:
+def build_overview(rubric: Rubric, rows: list[dict], summary, overlaps: list, pairs: int) -> OverviewContext:
     """The overview's numbers from the per-essay summaries of a batch."""
     percents = sorted(r["percent"] for r in rows)
     marks = Counter(r["mark"] for r in rows)
@@ -121,7 +121,7 @@ def build_overview(rubric: Rubric, rows: list[dict], summary, overlaps: list) ->
         median_percent=_fmt(round(median, 1)) if percents else "–", distribution=bars, distribution_max=top,
         elements=tuple(elements), gaps=tuple(gaps),
         wrong_facts=tuple((notes.get(f, f), c) for f, c in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))),
-        overlaps=tuple(overlaps[:MAX_OVERLAPS_SHOWN]), more_overlaps=max(0, len(overlaps) - MAX_OVERLAPS_SHOWN),
+        overlaps=tuple(overlaps[:MAX_OVERLAPS_SHOWN]), more_overlaps=max(0, pairs - len(overlaps[:MAX_OVERLAPS_SHOWN])),
         attention=tuple(attention),
         students=tuple(StudentRow(r["student"], r["file"], f"{_fmt(r['score'])} / {_fmt(r['max_score'])}",
                                   _fmt(r["percent"]), r["band"], ", ".join(FLAG_WORDS.get(f, f) for f in r["flags"]),
@@ -129,21 +129,11 @@ def build_overview(rubric: Rubric, rows: list[dict], summary, overlaps: list) ->
         level_words=LEVEL_WORDS)
 
 
-def overview_html(rubric: Rubric, rows: list[dict], summary, overlaps: list) -> str:
+def overview_html(rubric: Rubric, rows: list[dict], summary, overlaps: list, pairs: int) -> str:
     """overview.html: standalone, no scripts, charts as inline SVG."""
-    return render_template("class.html.j2", build_overview(rubric, rows, summary, overlaps))
+    return render_template("class.html.j2", build_overview(rubric, rows, summary, overlaps, pairs))
 
 
-def overview_markdown(rubric: Rubric, rows: list[dict], summary, overlaps: list) -> str:
+def overview_markdown(rubric: Rubric, rows: list[dict], summary, overlaps: list, pairs: int) -> str:
     """overview.md: the same content as text tables."""
-    return render_template("class.md.j2", build_overview(rubric, rows, summary, overlaps))
-
-
-def overlap_csv(overlaps: list) -> bytes:
-    """overlap.csv: one row per pair of essays sharing passages (UTF-8 with BOM, as the gradebook)."""
-    from ..batch import csv_text, overlap_rows
-
-    text = csv_text(["first", "second", "shared_words", "passages"], overlap_rows(overlaps))
-    return ("\ufeff" + text).encode("utf-8")
-
-
+    return render_template("class.md.j2", build_overview(rubric, rows, summary, overlaps, pairs))
