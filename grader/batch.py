@@ -126,8 +126,12 @@ def report_names(relatives: list[str], suffix: str) -> list[str]:
 _worker_state: dict = {}
 
 
-def _init_worker(rubric_path: str, reports_dir: str, fmt: str) -> None:
-    """Load the rubric once per worker process."""
+def _init_worker(rubric_path: str, reports_dir: str, fmt: str, ignore_interrupt: bool = False) -> None:
+    """Load the rubric once per worker process. Workers leave Ctrl-C to the main process, which stops them."""
+    if ignore_interrupt:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_state.update(rubric=load_rubric(rubric_path), reports=Path(reports_dir), fmt=fmt)
     from .overlap import excluded_hashes
 
@@ -232,7 +236,7 @@ def _outcomes(essays: list[Essay], rubric_path: str, reports: Path, fmt: str, wo
             yield _grade_one(essay)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(rubric_path, str(reports), fmt)) as pool:
+                             initargs=(rubric_path, str(reports), fmt, True)) as pool:
         try:
             yield from pool.map(_grade_one, essays, chunksize=max(1, min(32, len(essays) // (workers * 8) or 1)))
         except BaseException:

@@ -37,7 +37,7 @@ def reports_errors(func):
         except GraderError as error:
             fail(error)
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+            click.echo("interrupted: no file was left half-written; run the command again to finish", err=True)
             sys.exit(ExitStatus.INTERRUPTED)
     return wrapper
 

@@ -76,6 +76,38 @@ def _info(name: str) -> zipfile.ZipInfo:
     return info
 
 
+def images_only() -> None:
+    """A Word file holding a picture and no text."""
+    import base64
+
+    doc = new_document()
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+    doc.add_picture(io.BytesIO(png))
+    save_fixed(doc, HERE / "docx_images_only.docx")
+
+
+def billion_laughs() -> None:
+    """Nested entity expansion in document.xml: refused for its DOCTYPE before anything expands."""
+    plain = HERE / "plain.docx"
+    laughs = ('<!DOCTYPE w:document [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+              '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>')
+    rewrite_part(plain, HERE / "docx_billion_laughs.docx", "word/document.xml",
+                 lambda x: x.replace(b"?>", b"?>\n" + laughs.encode(), 1).replace(b"<w:t>", b"<w:t>&d;", 1))
+
+
+def large_files(folder: Path) -> dict[str, Path]:
+    """The large hostile inputs, written into `folder` when the tests need them (not kept in git)."""
+    sentence = "Mao needed Soviet loans and engineers to rebuild an economy wrecked by years of war, and "
+    one_line = folder / "one_200kb_line.txt"
+    one_line.write_text((sentence * (200_000 // len(sentence) + 1))[:200_000] + ".", encoding="utf-8")
+    five_mb = folder / "five_mb.txt"
+    paragraph = (sentence.rstrip(", and ") + ". ") * 40 + "\n\n"
+    five_mb.write_text(paragraph * (5 * 1024 * 1024 // len(paragraph) + 1), encoding="utf-8")
+    huge_rubric = folder / "huge_rubric.yaml"
+    huge_rubric.write_text((HERE / "valid_small_rubric.yaml").read_text() + "# " + "x" * 1_500_000 + "\n")
+    return {"one_line": one_line, "five_mb": five_mb, "huge_rubric": huge_rubric}
+
+
 def rich() -> None:
     """An essay with a custom style, an image, tracked changes and footnotes, for annotation to preserve."""
     import struct
@@ -139,6 +171,9 @@ def hostile() -> None:
 def text_files() -> None:
     essay = "\n\n".join(ESSAY) + "\n"
     (HERE / "utf16_with_bom.txt").write_bytes(essay.replace("loans", "“loans”").encode("utf-16"))
+    (HERE / "utf16_be_with_bom.txt").write_bytes(b"\xfe\xff" + essay.encode("utf-16-be"))
+    (HERE / "cr_only_lines.txt").write_bytes(essay.replace("\n", "\r").encode())
+    (HERE / "nul_bytes.txt").write_bytes(essay.encode()[:60] + b"\x00\x00" + essay.encode()[60:])
     (HERE / "utf8_with_bom.txt").write_bytes(b"\xef\xbb\xbf" + essay.replace("Soviet", "Soviet—").encode("utf-8"))
     (HERE / "cp1252_curly_quotes.txt").write_bytes(essay.replace("loans", "“loans”").replace("war.", "war – ruinous.").encode("cp1252"))
     (HERE / "latin1_accents.txt").write_bytes("Lüshun and Dalian were Soviet bases.\n".encode("latin-1"))
@@ -159,5 +194,7 @@ if __name__ == "__main__":
     structures()
     rich()
     hostile()
+    images_only()
+    billion_laughs()
     text_files()
     print("fixtures written to", HERE)

@@ -1,0 +1,104 @@
+"""Regenerate docs/accuracy.md: agreement with teachers on the sample set (tuned on) and on the held-out test
+set (never tuned on), beside the word-count baseline, and the two test-set markers' agreement with each other
+(the ceiling).
+
+    python scripts/accuracy.py            # writes docs/accuracy.md
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from grader import grade_file, load_rubric  # noqa: E402
+from grader.evaluate import (LEVELS, MARKS, Report, agreement, bootstrap_interval, evaluate,  # noqa: E402
+                             quadratic_weighted_kappa, read_labels)
+
+TESTSET = ROOT / "testset"
+
+
+def _row(name: str, report: Report) -> str:
+    lo, hi = report.qwk_interval
+    blo, bhi = report.baseline_interval
+    kappas = [f["qwk"] for f in report.elements.values()]
+    return (f"| {name} | {report.essays} | {report.qwk:.3f} [{lo:.2f}, {hi:.2f}] | {report.baseline_qwk:.3f} "
+            f"[{blo:.2f}, {bhi:.2f}] | {report.qwk - report.baseline_qwk:+.3f} | {report.exact:.0%} | "
+            f"{report.within_one:.0%} | {sum(kappas) / len(kappas):.3f} | {min(kappas):.3f} |")
+
+
+def markers_row(a: dict, b: dict, rubric) -> tuple[str, dict[str, float]]:
+    ids = sorted(set(a) & set(b))
+    x, y = [a[i].overall for i in ids], [b[i].overall for i in ids]
+    lo, hi = bootstrap_interval(x, y, MARKS)
+    exact, within = agreement(x, y)
+    per = {e.id: quadratic_weighted_kappa([a[i].levels[e.id] for i in ids], [b[i].levels[e.id] for i in ids], LEVELS)
+           for e in rubric.elements}
+    kappa = quadratic_weighted_kappa(x, y, MARKS)
+    row = (f"| marker A vs marker B (the ceiling) | {len(ids)} | {kappa:.3f} [{lo:.2f}, {hi:.2f}] | – | – | "
+           f"{exact:.0%} | {within:.0%} | {sum(per.values()) / len(per):.3f} | {min(per.values()):.3f} |")
+    return row, per
+
+
+def gaming_rows(rubric) -> list[str]:
+    """Each test essay written as gaming or off-topic: its mark and flags."""
+    kinds = TESTSET / "kinds.csv"
+    if not kinds.exists():
+        return []
+    rows = []
+    with kinds.open(encoding="utf-8") as fh:
+        for entry in csv.DictReader(fh):
+            result = grade_file(TESTSET / f"{entry['id']}.txt", rubric)
+            flags = ", ".join(f.code for f in result.flags) or "none"
+            verdict = "yes" if result.mark_out_of_ten <= 2 and result.flags else "NO"
+            rows.append(f"| {entry['id']} | {entry['kind']} | {result.mark_out_of_ten} | {flags} | {verdict} |")
+    return rows
+
+
+def main() -> None:
+    rubric = load_rubric("sino-soviet-alliance")
+    header = ("| set | essays | QWK (95% interval) | word-count baseline | gain | exact | within one | "
+              "mean part kappa | lowest part kappa |\n|---|---|---|---|---|---|---|---|---|")
+    lines = ["# Accuracy", "",
+             "Agreement between grader's mark out of 10 (percent / 10, rounded half up) and teachers' marks,",
+             "measured by `grader evaluate`. The sample set is what the rubric and rules were tuned on; the test set",
+             "was written and marked by two independent markers before the grader was ever run on it, and is never",
+             "tuned on. The baseline predicts the mark from word count alone (leave-one-out monotone fit).",
+             "Regenerate with `python scripts/accuracy.py`.", "", header]
+    sample = evaluate(ROOT / "samples", ROOT / "samples" / "labels.jsonl", rubric)
+    lines.append(_row("sample set (tuned on), one marker", sample))
+    per_test: dict[str, Report] = {}
+    if (TESTSET / "labels_a.jsonl").exists():
+        for marker in ("a", "b"):
+            per_test[marker] = evaluate(TESTSET, TESTSET / f"labels_{marker}.jsonl", rubric)
+            lines.append(_row(f"test set vs marker {marker.upper()}", per_test[marker]))
+        a = read_labels(TESTSET / "labels_a.jsonl", rubric)
+        b = read_labels(TESTSET / "labels_b.jsonl", rubric)
+        row, markers = markers_row(a, b, rubric)
+        lines.append(row)
+        lines += ["", "## Per part of the question (quadratic kappa on levels 0-2)", "",
+                  "| part | sample set | test vs A | test vs B | A vs B | baseline (test vs A) |", "|---|---|---|---|---|---|"]
+        for e in rubric.elements:
+            lines.append(f"| {e.id} | {sample.elements[e.id]['qwk']:.3f} | {per_test['a'].elements[e.id]['qwk']:.3f} | "
+                         f"{per_test['b'].elements[e.id]['qwk']:.3f} | {markers[e.id]:.3f} | "
+                         f"{per_test['a'].elements[e.id]['baseline_qwk']:.3f} |")
+    gaming = gaming_rows(rubric)
+    if gaming:
+        lines += ["", "## Gaming and off-topic essays of the test set", "",
+                  "Each must score at most 2/10 and carry a flag.", "",
+                  "| essay | written as | grader's mark | flags | at most 2 and flagged |", "|---|---|---|---|---|", *gaming]
+    lines += ["", "## Largest disagreements on the test set (marker A)", ""]
+    if per_test:
+        for d in per_test["a"].disagreements:
+            lines.append(f"- {d['id']}: teacher {d['teacher']}, grader {d['grader']}: {d['reason']}")
+    out = ROOT / "docs" / "accuracy.md"
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
+    print(json.dumps({"sample_qwk": round(sample.qwk, 3), **{f"test_{k}_qwk": round(v.qwk, 3) for k, v in per_test.items()}}))
+
+
+if __name__ == "__main__":
+    main()
