@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .language import english
-from .rubric import Fact, Rubric, place_group
+from .rubric import Fact, Rubric, place_group, spellings
 from .terms import Occurrence
 from .text import Sentence, Sentences, normalise
 
@@ -106,12 +106,8 @@ def _place_phrases(rubric: Rubric, fact: Fact) -> tuple[str | None, set[str]]:
     if fact.must.place is None:
         return None, set()
     group = place_group(rubric, fact.must.place)
-    wanted = {alt.strip().casefold() for alt in fact.must.place.split("|")}
-    shown = set()
-    for phrase in rubric.terms.get(group or "", []):
-        alts = {alt.strip().casefold() for alt in phrase.split("|")}
-        if wanted & alts:
-            shown.add(phrase.split("|")[0].strip())
+    wanted = spellings(fact.must.place)
+    shown = {phrase.split("|")[0].strip() for phrase in rubric.terms.get(group or "", []) if wanted & spellings(phrase)}
     return group, shown
 
 
@@ -120,10 +116,10 @@ def _people_phrases(rubric: Rubric, fact: Fact) -> tuple[set[str], set[str]]:
     groups: set[str] = set()
     shown: set[str] = set()
     for person in fact.must.people:
-        wanted = {alt.strip().casefold() for alt in person.split("|")}
+        wanted = spellings(person)
         for name, phrases in rubric.terms.items():
             for phrase in phrases:
-                if wanted & {alt.strip().casefold() for alt in phrase.split("|")}:
+                if wanted & spellings(phrase):
                     groups.add(name)
                     shown.add(phrase.split("|")[0].strip())
     return groups, shown

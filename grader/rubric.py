@@ -354,13 +354,18 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
     return None
 
 
+def spellings(phrase: str) -> set[str]:
+    """The spellings a phrase joins with `|`, compared without case."""
+    return {alt.strip().casefold() for alt in phrase.split("|")}
+
+
 def place_group(rubric: Rubric, place: str) -> str | None:
     """The term group holding `place` as a phrase: the `details` groups first, then the rest in order."""
-    wanted = {alt.strip().casefold() for alt in place.split("|")}
+    wanted = spellings(place)
     order = [g for g in rubric.details if g in rubric.terms] + [g for g in rubric.terms if g not in rubric.details]
     for name in order:
         for phrase in rubric.terms[name]:
-            if wanted & {alt.strip().casefold() for alt in phrase.split("|")}:
+            if wanted & spellings(phrase):
                 return name
     return None
 
