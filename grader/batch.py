@@ -48,7 +48,7 @@ class Outcome:
     summary: dict | None
     error: str | None
     prints: list[tuple[int, int]]
-    words: list[str]
+    words: str  # the body's normalised words, joined by spaces
 
 
 @dataclass
@@ -151,9 +151,9 @@ def _grade_one(essay: Essay) -> Outcome:
         result = grade_document(document, rubric, student=essay.student)
         write_atomic(_worker_state["reports"] / essay.report, render_bytes(result, _worker_state["fmt"]))
     except GraderError as error:
-        return Outcome(essay.index, None, None, error.message, [], [])
+        return Outcome(essay.index, None, None, error.message, [], "")
     except Exception as error:  # noqa: BLE001 - one bad file must never stop a class's batch
-        return Outcome(essay.index, None, None, f"{essay.relative}: could not be graded ({type(error).__name__})", [], [])
+        return Outcome(essay.index, None, None, f"{essay.relative}: could not be graded ({type(error).__name__})", [], "")
     summary = {
         "student": result.student, "file": result.file, "score": result.score, "max_score": result.max_score,
         "percent": result.percent, "band": result.band, "mark": result.mark_out_of_ten,
@@ -162,7 +162,7 @@ def _grade_one(essay: Essay) -> Outcome:
     }
     words = words_of(document)
     prints = fingerprints(words, _worker_state["excluded"])
-    return Outcome(essay.index, result.to_json(indent=None), summary, None, prints, words)
+    return Outcome(essay.index, result.to_json(indent=None), summary, None, prints, " ".join(words))
 
 
 # ------------------------------------------------------------------------------------------------ output
@@ -228,6 +228,16 @@ def gradebook_row(rubric: Rubric, essay: Essay, outcome: Outcome) -> list[str]:
 # ----------------------------------------------------------------------------------------------- running
 
 
+#: Essays sent to a worker at a time, and how many such chunks may be in flight per worker: enough to keep
+#: the workers busy, few enough that finished results never pile up in memory.
+CHUNK = 8
+CHUNKS_AHEAD = 4
+
+
+def _grade_chunk(essays: list[Essay]) -> list[Outcome]:
+    return [_grade_one(essay) for essay in essays]
+
+
 def _outcomes(essays: list[Essay], rubric_path: str, reports: Path, fmt: str, workers: int) -> Iterator[Outcome]:
     """Outcomes in essay order, from `workers` processes (or this one when workers is 1)."""
     if workers <= 1 or len(essays) <= 1:
@@ -235,10 +245,19 @@ def _outcomes(essays: list[Essay], rubric_path: str, reports: Path, fmt: str, wo
         for essay in essays:
             yield _grade_one(essay)
         return
+    from collections import deque
+
+    chunks = [essays[i : i + CHUNK] for i in range(0, len(essays), CHUNK)]
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(rubric_path, str(reports), fmt, True)) as pool:
+        pending: deque = deque()
         try:
-            yield from pool.map(_grade_one, essays, chunksize=max(1, min(32, len(essays) // (workers * 8) or 1)))
+            for chunk in chunks:
+                pending.append(pool.submit(_grade_chunk, chunk))
+                if len(pending) >= workers * CHUNKS_AHEAD:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise

@@ -85,11 +85,11 @@ class OverlapIndex:
         self._words = open(Path(self._dir.name) / "words.txt", "w+b")
         self._where: dict[int, tuple[int, int]] = {}
 
-    def add(self, essay: int, prints: list[tuple[int, int]], words: list[str]) -> None:
-        """Record an essay's fingerprints, and its words for checking the pairs later."""
+    def add(self, essay: int, prints: list[tuple[int, int]], words: str) -> None:
+        """Record an essay's fingerprints, and its words (joined by spaces) for checking the pairs later."""
         for h, position in prints:
             self._files[h % BUCKETS].write(_RECORD.pack(h, essay, position))
-        data = " ".join(words).encode("utf-8")
+        data = words.encode("utf-8")
         self._where[essay] = (self._words.tell(), len(data))
         self._words.write(data)
 
