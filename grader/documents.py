@@ -405,7 +405,8 @@ class _DocxTextBuilder:
                 continue
             key = (marker, note.get(_w("id"), ""))
             found.append((key in self.note_numbers, len(found), key, note, (i,)))
-        ordered = sorted((f for f in found if f[0]), key=lambda f: self._order(f[2])) + [f for f in found if not f[0]]
+        order = {key: i for i, key in enumerate(self.note_numbers)}
+        ordered = sorted((f for f in found if f[0]), key=lambda f: order[f[2]]) + [f for f in found if not f[0]]
         for _, _, key, note, path in ordered:
             start = len(self.paragraphs)
             self.block(note, path, "note")
@@ -413,9 +414,6 @@ class _DocxTextBuilder:
                 pieces, kind = self.paragraphs[start]
                 gap = "" if pieces and pieces[0][0][:1].isspace() else " "
                 pieces.insert(0, (f"[{self.note_numbers[key]}]{gap}", self.part, path))
-
-    def _order(self, key) -> int:
-        return list(self.note_numbers).index(key)
 
     def finish(self) -> tuple[tuple[Paragraph, ...], str, tuple[RunSpan, ...]]:
         """Join non-empty paragraphs with one newline, trimming outer white space from each."""

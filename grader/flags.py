@@ -136,27 +136,28 @@ def _copied_tokens(rubric: Rubric, sentences: Sentences) -> dict[int, str]:
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside quotation marks, paragraph by paragraph."""
-    spans = []
-    for pair in english().quote_pairs:
-        opening, closing = pair[0], pair[1]
-        pos = 0
-        while True:
-            a = text.find(opening, pos)
-            if a < 0:
-                break
-            b = text.find(closing, a + 1)
-            newline = text.find("\n", a + 1)
-            if b < 0 or (0 <= newline < b):
-                pos = a + 1
-                continue
-            spans.append((a, b))
-            pos = b + 1
+    """Character spans inside quotation marks, in one pass; a quote left open ends at the line's end."""
+    pairs = {pair[0]: pair[1] for pair in english().quote_pairs}
+    spans: list[tuple[int, int]] = []
+    opened: tuple[int, str] | None = None
+    for i, char in enumerate(text):
+        if opened is not None:
+            if char == opened[1]:
+                spans.append((opened[0], i))
+                opened = None
+            elif char == "\n":
+                opened = None
+        elif char in pairs:
+            opened = (i, pairs[char])
     return spans
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(a < offset < b for a, b in spans)
+    """Whether `offset` lies inside one of the sorted, non-overlapping `spans`."""
+    import bisect
+
+    i = bisect.bisect_left(spans, (offset,)) - 1
+    return i >= 0 and spans[i][0] < offset < spans[i][1]
 
 
 def essay_flags(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurrence]],

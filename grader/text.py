@@ -20,6 +20,9 @@ Position = Literal["opening", "body", "conclusion", ""]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:\[\w{1,6}\])*(?=\s|$)")
+_NEXT_VISIBLE = re.compile(r"\s*(\S)")
+#: Characters looked back from a full stop for the word it ends (longer words are no abbreviation).
+ABBREVIATION_LOOKBACK = 16
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•–—·▪►]|\d{1,2}[.)]|[a-z][.)])\s+")
 _YEAR_OR_DIGITS = re.compile(r"\d")
 _HYPHENS = "-‐‑"
@@ -161,12 +164,15 @@ def _sentences_in_line(text: str, start: int, end: int):
     for m in _SENTENCE_END.finditer(text, start, end):
         stop = m.end()
         if m.group()[0] == ".":
-            before = text[cut:m.start()].rsplit(None, 1)
+            # Look back one word and ahead one character only: slicing to the line's ends would make a long
+            # line of abbreviations quadratic.
+            before = text[max(cut, m.start() - ABBREVIATION_LOOKBACK) : m.start()].rsplit(None, 1)
             word = normalise(before[-1].lstrip("(\"'“‘[")) if before else ""
             if word in abbreviations or (len(word) == 1 and word.isalpha()):
                 continue
-            following = text[stop:end].lstrip()
-            if following[:1].islower() or following[:1] in ",;:":
+            following = _NEXT_VISIBLE.match(text, stop, end)
+            nxt = following.group(1) if following else ""
+            if nxt.islower() or nxt in (",", ";", ":"):
                 continue
         piece = text[cut:stop]
         if piece.strip():

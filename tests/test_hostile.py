@@ -156,3 +156,16 @@ def test_ctrl_c_during_a_batch_exits_130_and_leaves_only_complete_files(tmp_path
     left = [p.name for p in out.rglob("*") if p.is_file()]
     assert not [n for n in left if n.startswith(".") or n.endswith(".tmp")]  # nothing half-written
     assert "gradebook.csv" not in left  # the gradebook appears only when it is complete
+
+
+@pytest.mark.parametrize("unit", ["a. ", "“x ", "Mr. ", "(", "Mao Stalin ", "- ", "? "])
+def test_pathological_long_text_grades_in_linear_time(rubric, unit):
+    """A million characters of one repeated fragment (abbreviations, open quotes, names) grades quickly."""
+    from grader import grade_text
+
+    started = time.perf_counter()
+    try:
+        grade_text(unit * (1_000_000 // len(unit) - 1), rubric)
+    except DocumentError:
+        pass
+    assert time.perf_counter() - started < 60
