@@ -16,10 +16,10 @@ STUFFING_TERM_SHARE = 0.7
 STUFFING_MAX_FUNCTION_SHARE = 0.1
 #: Short sentences are naturally dense with names and dates; stuffing is judged from this length on.
 STUFFING_MIN_WORDS = 10
-#: A content word this many times in one sentence is stuffing; so is one three times over when fewer than
-#: this share of the content words are distinct ("the aid was aid from Stalin ... and the aid").
+#: A content word this many times in one sentence is stuffing ("the aid was aid from Stalin ... and the aid
+#: was aid"); a name three times is ordinary in plain or second-language writing. Repetition spread over a
+#: stretch of sentences is judged by flags._mark_repetition.
 STUFFING_REPEATS = 4
-STUFFING_DISTINCT_SHARE = 0.75
 #: Words a signpost's parts may lie apart ("In this essay, I will now briefly discuss").
 SIGNPOST_GAP = 4
 #: The essay's subject must come within the first words of the sentence.
@@ -128,8 +128,7 @@ def is_stuffed(tokens: tuple[Token, ...]) -> bool:
     counts: dict[str, int] = {}
     for word in content:
         counts[word] = counts.get(word, 0) + 1
-    most = max(counts.values())
-    return most >= STUFFING_REPEATS or (most >= STUFFING_REPEATS - 1 and len(counts) / len(content) < STUFFING_DISTINCT_SHARE)
+    return max(counts.values()) >= STUFFING_REPEATS
 
 
 def is_fragment(tokens: tuple[Token, ...]) -> bool:

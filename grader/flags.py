@@ -23,6 +23,12 @@ ECHO_CONTENT_SHARE = 0.8
 SOURCE_RUN = 12
 #: Consecutive short term-only lines that make a list.
 LIST_RUN = 3
+#: A stretch of RICHNESS_WINDOW content words in which fewer than RICHNESS_MIN are distinct only repeats
+#: itself; essays with fewer content words than RICHNESS_MIN_WORDS are too short to judge this way.
+RICHNESS_WINDOW = 150
+RICHNESS_STEP = 25
+RICHNESS_MIN = 0.4
+RICHNESS_MIN_WORDS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +74,29 @@ def screen(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurren
                 reasons[s.index] = "repeated"
             seen.add(key)
     _mark_list_runs(sentences, reasons)
+    _mark_repetition(sentences, reasons)
     return reasons
+
+
+def _mark_repetition(sentences: Sentences, reasons: list[str | None]) -> None:
+    """Stretches of an essay that keep recycling the same few words ("the alliance of Mao and Stalin was the
+    alliance of the CCP and the USSR ...") say nothing new however grammatical they look: fewer than
+    RICHNESS_MIN of the content words in a window of RICHNESS_WINDOW are distinct. Real prose, even padded
+    prose, keeps bringing in new words."""
+    fw = english().function_words
+    stream: list[tuple[int, str]] = [(s.index, t.lemma) for s in sentences.items
+                                     if s.role in ("sentence", "heading") and reasons[s.index] is None
+                                     for t in s.tokens if t.norm not in fw and not t.norm.isdigit()]
+    if len(stream) < RICHNESS_MIN_WORDS:
+        return
+    window = min(RICHNESS_WINDOW, len(stream))
+    low: set[int] = set()
+    for start in range(0, len(stream) - window + 1, RICHNESS_STEP):
+        words = [w for _, w in stream[start : start + window]]
+        if len(set(words)) < RICHNESS_MIN * len(words):
+            low.update(i for i, _ in stream[start : start + window])
+    for i in low:
+        reasons[i] = "repetitive"
 
 
 def _restates_instruction(tokens: tuple[Token, ...], prompt: str) -> bool:
@@ -180,11 +208,17 @@ def essay_flags(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occ
     if sentences.word_count < limits.min_words:
         flags.append(Flag("too_short", f"The essay has {sentences.word_count} words; at least {limits.min_words} "
                                        "are needed to develop an answer, so no part can count as fully developed."))
-    counts = {code: sum(1 for r in reasons if r == code) for code in ("keyword_list", "prompt_echo", "source_overlap")}
-    if counts["keyword_list"]:
-        n = counts["keyword_list"]
-        flags.append(Flag("keyword_list", f"{n} line{'s are' if n != 1 else ' is'} a bare list of terms rather than "
-                                          "sentences; lists earn nothing, explanations do."))
+    counts = {code: sum(1 for r in reasons if r == code)
+              for code in ("keyword_list", "repetitive", "prompt_echo", "source_overlap")}
+    if counts["keyword_list"] or counts["repetitive"]:
+        parts = []
+        if counts["keyword_list"]:
+            n = counts["keyword_list"]
+            parts.append(f"{n} line{'s are' if n != 1 else ' is'} a bare list of terms rather than sentences")
+        if counts["repetitive"]:
+            n = counts["repetitive"]
+            parts.append(f"{n} sentence{'s only repeat' if n != 1 else ' only repeats'} the same few terms")
+        flags.append(Flag("keyword_list", "; ".join(parts) + ": lists and repetition earn nothing, explanations do."))
     if counts["prompt_echo"]:
         n = counts["prompt_echo"]
         flags.append(Flag("prompt_echo", f"{n} sentence{'s repeat' if n != 1 else ' repeats'} the question back; "

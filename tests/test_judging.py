@@ -100,3 +100,16 @@ def test_quoted_source_earns_neither_credit_nor_flag(rubric):
 def test_refused_parts_are_missing(rubric):
     found = levels("essay_refusing_parts.txt", rubric)
     assert found["ussr_view"] == 0 and found["natural_judgement"] == 0 and found["ccp_view"] == 1
+
+
+def test_a_stretch_that_recycles_the_same_words_earns_nothing(rubric):
+    document, found = analysis("essay_repetitive_filler.txt", rubric)
+    assert {found.screened[s.index] for s in found.sentences.items} <= {"repetitive", "keyword_list", "prompt_echo"}
+    result = grade_file(DATA / "essay_repetitive_filler.txt", rubric)
+    assert result.score == 0 and "keyword_list" in [f.code for f in result.flags]
+    assert "only repeat the same few terms" in next(f.message for f in result.flags if f.code == "keyword_list")
+
+
+def test_plain_prose_that_repeats_names_is_not_filler(rubric):
+    _, found = analysis("essay_developed.txt", rubric)
+    assert "repetitive" not in found.screened and "keyword_list" not in found.screened
