@@ -108,8 +108,9 @@ def is_keyword_list(text: str, tokens: tuple[Token, ...], occurrences: list[Occu
     if n < LIST_MIN_WORDS:
         return False
     fshare = function_share(tokens)
-    if fshare == 0 and (n >= LIST_MIN_WORDS_PUNCTUATED or not text.rstrip().endswith((".", "!"))):
-        return True  # "Chlorophyll traps light energy." is a sentence; "Mao Stalin 1950 aid" is not
+    if fshare == 0 and (n >= LIST_MIN_WORDS_PUNCTUATED or not text.rstrip().endswith((".", "!"))
+                        or term_share(tokens, occurrences) >= STUFFING_TERM_SHARE):
+        return True  # "Chlorophyll traps light energy." is a sentence; "USSR alliance treaty aid 1950." is not
     if n >= STUFFING_MIN_WORDS and fshare < STUFFING_MAX_FUNCTION_SHARE and term_share(tokens, occurrences) >= STUFFING_TERM_SHARE:
         return True
     items = [piece for piece in text.replace(";", ",").split(",") if piece.strip()]

@@ -112,17 +112,13 @@ def _place_phrases(rubric: Rubric, fact: Fact) -> tuple[str | None, set[str]]:
 
 
 def _people_phrases(rubric: Rubric, fact: Fact) -> tuple[set[str], set[str]]:
-    """The groups holding the fact's people, and the shown form of each accepted person."""
-    groups: set[str] = set()
-    shown: set[str] = set()
-    for person in fact.must.people:
-        wanted = spellings(person)
-        for name, phrases in rubric.terms.items():
-            for phrase in phrases:
-                if wanted & spellings(phrase):
-                    groups.add(name)
-                    shown.add(phrase.split("|")[0].strip())
-    return groups, shown
+    """The rubric's person groups (when the fact names people) and the shown form of each accepted person."""
+    if not fact.must.people:
+        return set(), set()
+    wanted = set().union(*(spellings(p) for p in fact.must.people))
+    shown = {phrase.split("|")[0].strip() for g in rubric.person_groups for phrase in rubric.terms[g]
+             if wanted & spellings(phrase)}
+    return set(rubric.person_groups), shown
 
 
 def _distance(position: int, anchors: list[Occurrence]) -> int:

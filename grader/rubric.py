@@ -163,6 +163,9 @@ class Rubric(_Model):
         "(at least 3 letters before it); `#` in a number matches any digit (19## is any year 1900-1999)."))
     fuzzy: list[str] = Field(default_factory=list, description="Groups where misspelt names still match.")
     details: list[str] = Field(default_factory=list, description="Groups whose terms count as specific details.")
+    person_groups: list[str] = Field(default_factory=list, description=(
+        "Groups whose terms are people; a fact's `must.people` are looked up in them, and another person of these "
+        "groups named with the event makes the claim wrong."))
     other_topics: list[str] = Field(default_factory=list, description=(
         "Groups that mark another question (a later event, a different war): an essay mostly about them is off topic."))
     elements: list[Element] = Field(min_length=1, description="The required parts of the answer, in report order.")
@@ -322,7 +325,7 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
         return ("bands",), "duplicate band names"
     if not any(b.min == 0 for b in rubric.bands):
         return ("bands",), "one band must start at min: 0 so every mark has a band"
-    for key in ("fuzzy", "details", "other_topics"):
+    for key in ("fuzzy", "details", "other_topics", "person_groups"):
         for k, g in enumerate(getattr(rubric, key)):
             if g not in groups:
                 return (key, k), f"unknown term group '{g}'"
@@ -342,8 +345,8 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
         if not fact.must.years and fact.must.place is None and not fact.must.people:
             return ("facts", i, "must"), "needs a year, a place or people to check"
         for k, person in enumerate(fact.must.people):
-            if place_group(rubric, person) is None:
-                return ("facts", i, "must", "people", k), f"'{person}' is not a phrase of any term group"
+            if not any(spellings(person) & spellings(phrase) for g in rubric.person_groups for phrase in rubric.terms[g]):
+                return ("facts", i, "must", "people", k), f"'{person}' is not a phrase of any of the person_groups"
         if fact.must.place is not None and place_group(rubric, fact.must.place) is None:
             return ("facts", i, "must", "place"), f"'{fact.must.place}' is not a phrase of any term group"
     source_ids: set[str] = set()
