@@ -11,6 +11,8 @@ from .text import Token
 LIST_MIN_WORDS = 4
 #: ... and one ending in a full stop needs this many words before the lack of glue makes it a list.
 LIST_MIN_WORDS_PUNCTUATED = 9
+#: ... unless this many words or more are nearly all rubric terms ("USSR alliance treaty aid 1950.").
+LIST_MIN_WORDS_DENSE = 6
 #: Share of a sentence's words that are rubric terms, above which (with few function words) it is stuffing.
 STUFFING_TERM_SHARE = 0.7
 STUFFING_MAX_FUNCTION_SHARE = 0.1
@@ -109,7 +111,7 @@ def is_keyword_list(text: str, tokens: tuple[Token, ...], occurrences: list[Occu
         return False
     fshare = function_share(tokens)
     if fshare == 0 and (n >= LIST_MIN_WORDS_PUNCTUATED or not text.rstrip().endswith((".", "!"))
-                        or term_share(tokens, occurrences) >= STUFFING_TERM_SHARE):
+                        or n >= LIST_MIN_WORDS_DENSE and term_share(tokens, occurrences) >= STUFFING_TERM_SHARE):
         return True  # "Chlorophyll traps light energy." is a sentence; "USSR alliance treaty aid 1950." is not
     if n >= STUFFING_MIN_WORDS and fshare < STUFFING_MAX_FUNCTION_SHARE and term_share(tokens, occurrences) >= STUFFING_TERM_SHARE:
         return True
