@@ -42,16 +42,15 @@ def check_facts(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occ
         return []
     places = {f.id: _place_phrases(rubric, f) for f in rubric.facts}
     people = {f.id: _people_phrases(rubric, f) for f in rubric.facts}
-    requirements = [(f, [[{ref} if isinstance(ref, str) else set(ref) for ref in combo]
-                         for combo in (f.about, *f.also_about)]) for f in rubric.facts]
+    by_group = _facts_by_group(rubric)
     out: list[FactCheck] = []
     for s in sentences.items:
         if screened[s.index] is not None:
             continue
         occ = occurrences[s.index]
         present = {o.group for o in occ}
-        matched = [f for f, needs in requirements if any(_could_match(c, present) for c in needs)
-                   and _about(f, occ) is not None]
+        candidates = {i for g in present for i in by_group.get(g, ())}
+        matched = [rubric.facts[i] for i in sorted(candidates) if _about(rubric.facts[i], occ) is not None]
         if not matched:
             continue
         years = _years(s)
@@ -77,9 +76,16 @@ def _about(fact: Fact, occ: list[Occurrence]) -> list[Occurrence] | None:
     return None
 
 
-def _could_match(combination: list[set[str]], present: set[str]) -> bool:
-    """Whether every requirement of a group combination has one of its groups in the sentence."""
-    return all(not present.isdisjoint(groups) for groups in combination)
+def _facts_by_group(rubric: Rubric) -> dict[str, tuple[int, ...]]:
+    """Fact indexes by each group that can open one of their combinations: a sentence without any of a
+    fact's first groups cannot be about it."""
+    index: dict[str, list[int]] = {}
+    for i, fact in enumerate(rubric.facts):
+        for combination in (fact.about, *fact.also_about):
+            first = combination[0]
+            for group in ([first] if isinstance(first, str) else first):
+                index.setdefault(group, []).append(i)
+    return {g: tuple(dict.fromkeys(ids)) for g, ids in index.items()}
 
 
 def _anchors(fact: Fact, occ: list[Occurrence]) -> list[Occurrence]:
