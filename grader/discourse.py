@@ -3,6 +3,8 @@ or a bare list of terms. Decided from the closed English word lists, never from 
 """
 from __future__ import annotations
 
+import re
+
 from .language import english
 from .terms import Occurrence
 from .text import Token
@@ -18,6 +20,11 @@ STUFFING_TERM_SHARE = 0.7
 STUFFING_MAX_FUNCTION_SHARE = 0.1
 #: Short sentences are naturally dense with names and dates; stuffing is judged from this length on.
 STUFFING_MIN_WORDS = 10
+#: A sentence split at commas, semicolons, "and" and "with" into this many items, all but one of them this
+#: short, is a string of fragments, not an explanation.
+FRAGMENT_ITEMS = 6
+FRAGMENT_ITEM_WORDS = 4
+_ITEM_BREAK = re.compile(r"[,;:]|\b(?:and|with)\b", re.I)
 #: A content word this many times in one sentence is stuffing ("the aid was aid from Stalin ... and the aid
 #: was aid"); a name three times is ordinary in plain or second-language writing. Repetition spread over a
 #: stretch of sentences is judged by flags._mark_repetition.
@@ -119,6 +126,15 @@ def is_keyword_list(text: str, tokens: tuple[Token, ...], occurrences: list[Occu
     if len(items) >= 4 and all(len(piece.split()) <= 2 for piece in items):
         return True
     return is_stuffed(tokens)
+
+
+def is_string_of_fragments(text: str) -> bool:
+    """Names and phrases strung together ("Mao, the CCP and Beijing were part of the alliance with Stalin, the
+    USSR and Moscow, with aid, the treaty and friendship"): many short items, at most one real clause."""
+    items = [piece.split() for piece in _ITEM_BREAK.split(text) if piece.strip()]
+    if len(items) < FRAGMENT_ITEMS:
+        return False
+    return sum(len(item) > FRAGMENT_ITEM_WORDS for item in items) <= 1
 
 
 def is_stuffed(tokens: tuple[Token, ...]) -> bool:

@@ -19,6 +19,11 @@ from .text import Sentences, Token, prompt_overlap
 ECHO_SHARE = 0.6
 #: Share of a sentence's content words found in the question, for a sentence that opens like an instruction.
 ECHO_CONTENT_SHARE = 0.8
+#: Share of an essay's sentences that must be strings of fragments before they count as a list.
+FRAGMENT_ESSAY_SHARE = 0.4
+#: A sentence of this many content words or more, this share of them words of the question, restates it.
+RESTATED_MIN_WORDS = 6
+RESTATED_SHARE = 0.85
 #: Consecutive words shared with a rubric source that make a copied passage.
 SOURCE_RUN = 12
 #: Consecutive short term-only lines that make a list.
@@ -75,7 +80,20 @@ def screen(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurren
             seen.add(key)
     _mark_list_runs(sentences, reasons)
     _mark_repetition(sentences, reasons)
+    _mark_fragment_essays(sentences, reasons)
     return reasons
+
+
+def _mark_fragment_essays(sentences: Sentences, reasons: list[str | None]) -> None:
+    """An essay whose sentences are mostly strings of names and phrases is a list in prose's clothing. One
+    such sentence among real prose is ordinary coordination ("money, expertise and weapons"), so it takes
+    FRAGMENT_ESSAY_SHARE of the sentences."""
+    text = sentences.document.text
+    eligible = [s for s in sentences.items if reasons[s.index] is None and s.role == "sentence"]
+    fragments = [s for s in eligible if discourse.is_string_of_fragments(text[s.start : s.end])]
+    if eligible and len(fragments) >= FRAGMENT_ESSAY_SHARE * len(eligible):
+        for s in fragments:
+            reasons[s.index] = "keyword_list"
 
 
 def _mark_repetition(sentences: Sentences, reasons: list[str | None]) -> None:
@@ -100,12 +118,17 @@ def _mark_repetition(sentences: Sentences, reasons: list[str | None]) -> None:
 
 
 def _restates_instruction(tokens: tuple[Token, ...], prompt: str) -> bool:
-    """A sentence that opens like one of the question's instructions ("Explain ...") in the question's words."""
+    """The question in other words: a sentence that opens like one of its instructions ("Explain ...") and is
+    made of its words, or a longer one almost entirely made of its words ("In the end, Mao and the Communist
+    Party entered into the alliance for political reasons in the aftermath of WWII")."""
     openers, vocabulary = _instructions(prompt)
-    if not tokens or tokens[0].norm not in openers:
+    content = [t for t in tokens if t.norm not in english().function_words and not t.norm.isdigit()]
+    if not content:
         return False
-    content = [t.norm for t in tokens if t.norm not in english().function_words]
-    return bool(content) and sum(w in vocabulary for w in content) >= ECHO_CONTENT_SHARE * len(content)
+    shared = sum(t.norm in vocabulary or t.lemma in vocabulary for t in content)
+    if tokens[0].norm in openers and shared >= ECHO_CONTENT_SHARE * len(content):
+        return True
+    return len(content) >= RESTATED_MIN_WORDS and shared >= RESTATED_SHARE * len(content)
 
 
 @functools.lru_cache(maxsize=16)
@@ -119,7 +142,8 @@ def _instructions(prompt: str) -> tuple[frozenset[str], frozenset[str]]:
         words = tokenize(prompt[a:b])
         if words and words[0].norm not in fw:
             openers.add(words[0].norm)
-    return frozenset(openers), frozenset(t.norm for t in tokenize(prompt))
+    words = tokenize(prompt)
+    return frozenset(openers), frozenset(t.norm for t in words) | frozenset(t.lemma for t in words)
 
 
 def _mark_list_runs(sentences: Sentences, reasons: list[str | None]) -> None:
@@ -196,6 +220,15 @@ def essay_flags(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occ
     other = set(rubric.other_topics)
     elsewhere = {s.index for s in sentences.items if reasons[s.index] is None
                  and any(o.group in other for o in occurrences[s.index])}
+    # A paragraph mostly about the other question belongs to it whole, its plain narrative sentences too.
+    by_paragraph: dict[int, list[int]] = {}
+    for s in sentences.items:
+        if reasons[s.index] is None:
+            by_paragraph.setdefault(s.paragraph, []).append(s.index)
+    for members in by_paragraph.values():
+        away = sum(i in elsewhere for i in members)
+        if away and away >= sum(i in topic_sentences and i not in elsewhere for i in members):
+            elsewhere.update(members)
     core = topic_sentences - elsewhere
     if len(topic_sentences) < limits.min_topic_sentences:
         n = len(topic_sentences)
