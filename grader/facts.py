@@ -40,9 +40,7 @@ def check_facts(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occ
     """Every checkable claim in the essay's eligible sentences, in text order."""
     if not rubric.facts:
         return []
-    places = {f.id: _place_phrases(rubric, f) for f in rubric.facts}
-    people = {f.id: _people_phrases(rubric, f) for f in rubric.facts}
-    by_group = _facts_by_group(rubric)
+    places, people, by_group = _fact_tables(rubric)
     out: list[FactCheck] = []
     for s in sentences.items:
         if screened[s.index] is not None:
@@ -74,6 +72,15 @@ def _about(fact: Fact, occ: list[Occurrence]) -> list[Occurrence] | None:
         else:
             return found
     return None
+
+
+def _fact_tables(rubric: Rubric):
+    """Each fact's place and people lookups and the index of facts by group: worked out once per rubric."""
+    if rubric._fact_tables is None:
+        rubric._fact_tables = ({f.id: _place_phrases(rubric, f) for f in rubric.facts},
+                               {f.id: _people_phrases(rubric, f) for f in rubric.facts},
+                               _facts_by_group(rubric))
+    return rubric._fact_tables
 
 
 def _facts_by_group(rubric: Rubric) -> dict[str, tuple[int, ...]]:

@@ -6,6 +6,7 @@ Flags act only through levels: a screened sentence cannot be evidence; `too_shor
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from . import discourse
@@ -190,9 +191,11 @@ def _copied_tokens(rubric: Rubric, sentences: Sentences) -> dict[int, str]:
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character spans inside quotation marks, in one pass; a quote left open ends at the line's end."""
     pairs = {pair[0]: pair[1] for pair in english().quote_pairs}
+    marks = re.compile("[" + re.escape("".join(set(pairs) | set(pairs.values()))) + "\n]")
     spans: list[tuple[int, int]] = []
     opened: tuple[int, str] | None = None
-    for i, char in enumerate(text):
+    for m in marks.finditer(text):
+        char, i = m.group(), m.start()
         if opened is not None:
             if char == opened[1]:
                 spans.append((opened[0], i))

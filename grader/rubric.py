@@ -175,6 +175,7 @@ class Rubric(_Model):
     _path: Path | None = PrivateAttr(default=None)
     _compiled: Any = PrivateAttr(default=None)
     _source_texts: Any = PrivateAttr(default=None)
+    _fact_tables: Any = PrivateAttr(default=None)
 
     @property
     def path(self) -> Path | None:

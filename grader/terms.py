@@ -50,6 +50,7 @@ class Spelling:
     phrase: str  # the phrase as the rubric writes it (first spelling), for reports
     words: tuple[WordPattern, ...]
     checked_first: bool = True  # False when the index lookup alone proves the first word matches
+    second: frozenset[str] | None = None  # forms the second word may take, when it is an exact word
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,10 @@ class CompiledTerms:
                 n = len(words)
                 if i + n > count or _splits_compound(token, tokens[i + n - 1]):
                     continue
+                second = spelling.second
+                if second is not None and not (tokens[i + 1].norm in second or tokens[i + 1].lemma in second
+                                               or (i + 1 in corrected and corrected[i + 1] in second)):
+                    continue  # the cheap test first: most multi-word phrases fail at their second word
                 # The index lookup already matched an exact first word; check only what it cannot vouch for.
                 first = 0 if spelling.checked_first else 1
                 fuzzy = spelling.group in self.fuzzy_groups
@@ -175,7 +180,10 @@ def compile_terms(rubric: Rubric) -> CompiledTerms:
                     continue
                 first = words[0]
                 exact = not (first.prefix or first.template or first.capitals)
-                spelling = Spelling(group, shown, words, checked_first=not exact)
+                second = words[1] if len(words) > 1 else None
+                second_forms = (frozenset({second.norm, second.lemma}) if second is not None
+                                and not (second.prefix or second.template or second.capitals) else None)
+                spelling = Spelling(group, shown, words, checked_first=not exact, second=second_forms)
                 if first.template:
                     compiled.templates.append(spelling)
                 elif first.prefix:
