@@ -131,6 +131,8 @@ def is_keyword_list(text: str, tokens: tuple[Token, ...], occurrences: list[Occu
 def is_string_of_fragments(text: str) -> bool:
     """Names and phrases strung together ("Mao, the CCP and Beijing were part of the alliance with Stalin, the
     USSR and Moscow, with aid, the treaty and friendship"): many short items, at most one real clause."""
+    if text.count(",") + text.count(";") + text.count(" and ") + text.count(" with ") < FRAGMENT_ITEMS - 1:
+        return False
     items = [piece.split() for piece in _ITEM_BREAK.split(text) if piece.strip()]
     if len(items) < FRAGMENT_ITEMS:
         return False

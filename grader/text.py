@@ -102,14 +102,18 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Words of `text` with spans shifted by `offset`; hyphens and punctuation separate words."""
     out = []
     size = len(text)
+    hyphenated = any(h in text for h in _HYPHENS)
     for m in _WORD.finditer(text):
         norm, lem, upper = _word_forms(m.group())
         if not norm:
             continue
         a, b = m.span()
-        before = a >= 2 and text[a - 1] in _HYPHENS and text[a - 2].isalnum()
-        after = b + 1 < size and text[b] in _HYPHENS and text[b + 1].isalnum()
-        out.append(Token(a + offset, b + offset, norm, lem, upper, before, after))
+        if hyphenated:
+            before = a >= 2 and text[a - 1] in _HYPHENS and text[a - 2].isalnum()
+            after = b + 1 < size and text[b] in _HYPHENS and text[b + 1].isalnum()
+            out.append(Token(a + offset, b + offset, norm, lem, upper, before, after))
+        else:
+            out.append(Token(a + offset, b + offset, norm, lem, upper))
     return tuple(out)
 
 
