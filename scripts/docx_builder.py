@@ -18,7 +18,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.oxml.ns import qn
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FIXED = dt.datetime(2024, 3, 1, 9, 0, 0)

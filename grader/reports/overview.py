@@ -6,7 +6,7 @@ inline SVG with their numbers also written as text, so nothing depends on colour
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from ..rubric import Rubric
 from .templating import render_template
