@@ -36,38 +36,12 @@ def judge_elements(rubric: Rubric, sentences: Sentences, occurrences: list[list[
     """The level of every element, in rubric order, after the flags have acted."""
     codes = {f.code for f in flags}
     details = set(rubric.details)
-    topic = {h.sentence for hs in hits.values() for h in hs}
-    correct = {}
-    for c in checks:
-        if c.status == "correct":
-            correct.setdefault(c.fact, c)
-    wrong = {c.fact for c in checks if c.status == "incorrect"}
     out = []
     for element in rubric.elements:
-        need = element.developed
         if element.from_facts:
-            evidence = tuple(_fact_hit(element, correct[f], sentences, occurrences, details) for f in correct)
-            net = len(correct) - len(wrong - set(correct))
-            found = _details(topic, occurrences, details)
-            if net >= need.facts and len(found) >= need.details and net > 0:
-                level = 2
-            elif net >= 1 or (need.details and len(found) >= max(1, need.details // 2)):
-                level = 1
-            else:
-                level = 0
+            level, evidence = _judge_on_facts(element, sentences, occurrences, hits, checks, details)
         else:
-            evidence = tuple(hits.get(element.id, ()))
-            level = 0
-            if evidence:
-                level = 1
-                paragraphs = {h.paragraph for h in evidence}
-                support = {c.fact for c in checks if c.status == "correct"
-                           and sentences.items[c.sentence].paragraph in paragraphs}
-                found = _details({h.sentence for h in evidence}, occurrences, details)
-                prose = {h.sentence for h in evidence if not sentences.items[h.sentence].list_item}  # notes explain nothing
-                if (len(prose) >= need.sentences and len(support) >= need.facts
-                        and len(found) >= need.details and any(h.in_place for h in evidence)):
-                    level = 2
+            level, evidence = _judge_on_hits(element, sentences, occurrences, hits, checks, details)
         if "off_topic" in codes:
             level = 0
         elif "too_short" in codes:
@@ -77,12 +51,46 @@ def judge_elements(rubric: Rubric, sentences: Sentences, occurrences: list[list[
     return out
 
 
+def _judge_on_facts(element: Element, sentences: Sentences, occurrences, hits, checks, details):
+    """Accurate facts (net of wrong ones) and specific details across the sentences on the question."""
+    need = element.developed
+    correct: dict[str, FactCheck] = {}
+    for c in checks:
+        if c.status == "correct":
+            correct.setdefault(c.fact, c)
+    wrong = {c.fact for c in checks if c.status == "incorrect"}
+    evidence = tuple(_fact_hit(element, check, sentences, occurrences) for check in correct.values())
+    net = len(correct) - len(wrong - set(correct))
+    found = _details({h.sentence for hs in hits.values() for h in hs}, occurrences, details)
+    if net > 0 and net >= need.facts and len(found) >= need.details:
+        return 2, evidence
+    if net >= 1 or (need.details and len(found) >= max(1, need.details // 2)):
+        return 1, evidence
+    return 0, evidence
+
+
+def _judge_on_hits(element: Element, sentences: Sentences, occurrences, hits, checks, details):
+    """Thin with any evidence; developed with enough prose sentences, supporting facts and details, one in place."""
+    need = element.developed
+    evidence = tuple(hits.get(element.id, ()))
+    if not evidence:
+        return 0, evidence
+    paragraphs = {h.paragraph for h in evidence}
+    support = {c.fact for c in checks if c.status == "correct" and sentences.items[c.sentence].paragraph in paragraphs}
+    found = _details({h.sentence for h in evidence}, occurrences, details)
+    prose = {h.sentence for h in evidence if not sentences.items[h.sentence].list_item}  # notes explain nothing
+    if (len(prose) >= need.sentences and len(support) >= need.facts and len(found) >= need.details
+            and any(h.in_place for h in evidence)):
+        return 2, evidence
+    return 1, evidence
+
+
 def _details(indices: set[int], occurrences: list[list[Occurrence]], groups: set[str]) -> set[str]:
     """Distinct specific details (by the rubric's phrase) in the given sentences."""
     return {o.phrase.casefold() for i in indices for o in occurrences[i] if o.group in groups}
 
 
-def _fact_hit(element: Element, check: FactCheck, sentences: Sentences, occurrences, details) -> Hit:
+def _fact_hit(element: Element, check: FactCheck, sentences: Sentences, occurrences) -> Hit:
     s = sentences.items[check.sentence]
     text = sentences.document.text
     spans = tuple(sorted({(o.start, o.end) for o in occurrences[s.index]}))
