@@ -39,13 +39,30 @@ class Essay:
     report: str
 
 
+@dataclass(frozen=True, slots=True)
+class EssaySummary:
+    """What the class overview keeps of one graded essay: a few numbers, so memory stays flat."""
+
+    student: str
+    file: str
+    score: float
+    max_score: float
+    percent: float
+    band: str
+    mark: int
+    levels: tuple[int, ...]  # in rubric order
+    flags: tuple[str, ...]
+    wrong_facts: tuple[str, ...]
+    report: str
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a worker sends back: the compact result line and summary, or the error; the overlap fingerprints."""
 
     index: int
     result_json: str | None
-    summary: dict | None
+    summary: EssaySummary | None
     error: str | None
     prints: list[tuple[int, int]]
     words: str  # the body's normalised words, joined by spaces
@@ -154,12 +171,10 @@ def _grade_one(essay: Essay) -> Outcome:
         return Outcome(essay.index, None, None, error.message, [], "")
     except Exception as error:  # noqa: BLE001 - one bad file must never stop a class's batch
         return Outcome(essay.index, None, None, f"{essay.relative}: could not be graded ({type(error).__name__})", [], "")
-    summary = {
-        "student": result.student, "file": result.file, "score": result.score, "max_score": result.max_score,
-        "percent": result.percent, "band": result.band, "mark": result.mark_out_of_ten,
-        "levels": {e.id: e.level for e in result.elements}, "flags": [f.code for f in result.flags],
-        "wrong_facts": [f.id for f in result.facts if f.status == "incorrect"], "report": essay.report,
-    }
+    summary = EssaySummary(
+        result.student, result.file, result.score, result.max_score, result.percent, result.band,
+        result.mark_out_of_ten, tuple(e.level for e in result.elements), tuple(f.code for f in result.flags),
+        tuple(f.id for f in result.facts if f.status == "incorrect"), essay.report)
     words = words_of(document)
     prints = fingerprints(words, _worker_state["excluded"])
     return Outcome(essay.index, result.to_json(indent=None), summary, None, prints, " ".join(words))
@@ -219,8 +234,8 @@ def gradebook_row(rubric: Rubric, essay: Essay, outcome: Outcome) -> list[str]:
     if s is None:
         cells = [essay.student, essay.relative, "", "", "", "", *["" for _ in rubric.elements], "", outcome.error or ""]
     else:
-        cells = [s["student"], s["file"], _number(s["score"]), _number(s["max_score"]), _number(s["percent"]), s["band"],
-                 *[str(s["levels"][e.id]) for e in rubric.elements], ";".join(s["flags"]), ""]
+        cells = [s.student, s.file, _number(s.score), _number(s.max_score), _number(s.percent), s.band,
+                 *[str(level) for level in s.levels], ";".join(s.flags), ""]
     text_columns = {0, 1, 5, len(cells) - 2, len(cells) - 1}
     return [neutralise(c) if i in text_columns else c for i, c in enumerate(cells)]
 
@@ -290,7 +305,7 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = "
         raise DocumentError(str(outdir), f"cannot create the output folder ({exc.strerror or exc})") from None
 
     summary = BatchSummary(skipped=len(skipped), skipped_files=skipped)
-    rows: list[dict] = []
+    rows: list[EssaySummary] = []
     gradebook = AtomicText(outdir / "gradebook.csv", bom=True)
     results = AtomicText(outdir / "results.jsonl")
     index = OverlapIndex()

@@ -80,17 +80,17 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-def build_overview(rubric: Rubric, rows: list[dict], summary, overlaps: list, pairs: int) -> OverviewContext:
+def build_overview(rubric: Rubric, rows: list, summary, overlaps: list, pairs: int) -> OverviewContext:
     """The overview's numbers from the per-essay summaries of a batch."""
-    percents = sorted(r["percent"] for r in rows)
-    marks = Counter(r["mark"] for r in rows)
+    percents = sorted(r.percent for r in rows)
+    marks = Counter(r.mark for r in rows)
     top = max(marks.values(), default=0) or 1
     bars = tuple(Bar(str(m), marks.get(m, 0), 8 + m * 36, 150 - 130 * marks.get(m, 0) / top, 28,
                      130 * marks.get(m, 0) / top) for m in range(11))
     elements = []
     n = len(rows) or 1
-    for e in rubric.elements:
-        counts = tuple(sum(1 for r in rows if r["levels"][e.id] == level) for level in (0, 1, 2))
+    for k, e in enumerate(rubric.elements):
+        counts = tuple(sum(1 for r in rows if r.levels[k] == level) for level in (0, 1, 2))
         x, segments = 0.0, []
         for level in (0, 1, 2):
             width = 300 * counts[level] / n
@@ -100,16 +100,16 @@ def build_overview(rubric: Rubric, rows: list[dict], summary, overlaps: list, pa
     gaps = sorted(((row.title, row.counts[0], row.counts[1]) for row in elements), key=lambda g: (-g[1], -g[2], g[0]))
     gaps = [g for g in gaps if g[1] or g[2]][:5]
     notes = {f.id: f.note for f in rubric.facts}
-    wrong = Counter(f for r in rows for f in r["wrong_facts"])
+    wrong = Counter(f for r in rows for f in r.wrong_facts)
     boundaries = sorted({b.min for b in rubric.bands if b.min > 0})
     attention = []
     for r in rows:
-        reasons = [FLAG_WORDS.get(f, f) for f in r["flags"]]
-        near = [b for b in boundaries if abs(r["percent"] - b) < BOUNDARY_MARGIN]
+        reasons = [FLAG_WORDS.get(f, f) for f in r.flags]
+        near = [b for b in boundaries if abs(r.percent - b) < BOUNDARY_MARGIN]
         if near:
-            reasons.append(f"{_fmt(r['percent'])}% is within {_fmt(BOUNDARY_MARGIN)} points of a band boundary ({_fmt(near[0])}%)")
+            reasons.append(f"{_fmt(r.percent)}% is within {_fmt(BOUNDARY_MARGIN)} points of a band boundary ({_fmt(near[0])}%)")
         if reasons:
-            attention.append(Attention(r["student"], r["file"], "; ".join(reasons), r["report"]))
+            attention.append(Attention(r.student, r.file, "; ".join(reasons), r.report))
     for error in summary.errors:
         file, _, reason = error.partition(": ")
         attention.append(Attention(file, file, f"could not be graded: {reason}", ""))
@@ -123,17 +123,16 @@ def build_overview(rubric: Rubric, rows: list[dict], summary, overlaps: list, pa
         wrong_facts=tuple((notes.get(f, f), c) for f, c in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))),
         overlaps=tuple(overlaps[:MAX_OVERLAPS_SHOWN]), more_overlaps=max(0, pairs - len(overlaps[:MAX_OVERLAPS_SHOWN])),
         attention=tuple(attention),
-        students=tuple(StudentRow(r["student"], r["file"], f"{_fmt(r['score'])} / {_fmt(r['max_score'])}",
-                                  _fmt(r["percent"]), r["band"], ", ".join(FLAG_WORDS.get(f, f) for f in r["flags"]),
-                                  r["report"]) for r in rows),
+        students=tuple(StudentRow(r.student, r.file, f"{_fmt(r.score)} / {_fmt(r.max_score)}", _fmt(r.percent),
+                                  r.band, ", ".join(FLAG_WORDS.get(f, f) for f in r.flags), r.report) for r in rows),
         level_words=LEVEL_WORDS)
 
 
-def overview_html(rubric: Rubric, rows: list[dict], summary, overlaps: list, pairs: int) -> str:
+def overview_html(rubric: Rubric, rows: list, summary, overlaps: list, pairs: int) -> str:
     """overview.html: standalone, no scripts, charts as inline SVG."""
     return render_template("class.html.j2", build_overview(rubric, rows, summary, overlaps, pairs))
 
 
-def overview_markdown(rubric: Rubric, rows: list[dict], summary, overlaps: list, pairs: int) -> str:
+def overview_markdown(rubric: Rubric, rows: list, summary, overlaps: list, pairs: int) -> str:
     """overview.md: the same content as text tables."""
     return render_template("class.md.j2", build_overview(rubric, rows, summary, overlaps, pairs))
