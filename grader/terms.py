@@ -83,16 +83,24 @@ class CompiledTerms:
         out: list[Occurrence] = []
         corrected = self._corrections(tokens)
         count = len(tokens)
+        cache = self._candidate_cache
         for i, token in enumerate(tokens):
-            candidates = self._candidates(token, corrected.get(i))
+            fixed = corrected.get(i)
+            candidates = cache.get((token.norm, token.lemma, fixed))
+            if candidates is None:
+                candidates = self._candidates(token, fixed)
             if not candidates:
                 continue
             best: dict[str, Occurrence] = {}
+            starts_mid_compound = token.joined_before and not token.norm.isdigit()
             for spelling in candidates:
                 words = spelling.words
                 n = len(words)
-                if i + n > count or _splits_compound(token, tokens[i + n - 1]):
+                if i + n > count or starts_mid_compound:
                     continue
+                last = tokens[i + n - 1]
+                if last.joined_after and not last.norm.isdigit():
+                    continue  # a match may not take half of a hyphenated word ("Soviet" of "Sino-Soviet")
                 second = spelling.second
                 if second is not None and not (tokens[i + 1].norm in second or tokens[i + 1].lemma in second
                                                or (i + 1 in corrected and corrected[i + 1] in second)):
@@ -158,11 +166,6 @@ class CompiledTerms:
             return None  # an ordinary English word is not a misspelt name
         hit = process.extractOne(word, self.fuzzy_words.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
         return self.fuzzy_words[hit[0]] if hit else None
-
-
-def _splits_compound(first: Token, last: Token) -> bool:
-    """A match may not take half of a hyphenated word ("Soviet" of "Sino-Soviet"); years are exempt."""
-    return (first.joined_before and not first.norm.isdigit()) or (last.joined_after and not last.norm.isdigit())
 
 
 def compile_terms(rubric: Rubric) -> CompiledTerms:
