@@ -194,33 +194,49 @@ def _sentences_in_line(text: str, start: int, end: int):
 
 def analyse(document: Document, prompt_tokens: tuple[str, ...] = ()) -> Sentences:
     """Split the document into sentences and tag each with its role and position in the essay."""
+    from collections import Counter
+
     text = document.text
     drafts: list[tuple[int, int, int, bool, tuple[Token, ...]]] = []
     for p_index, paragraph in enumerate(document.paragraphs):
         for a, b, list_item in split_sentences(text, paragraph.start, paragraph.end):
             drafts.append((a, b, p_index, list_item, tokenize(text[a:b], a)))
 
-    roles = _paragraph_roles(document, drafts, prompt_tokens)
-    content = [i for i, r in enumerate(roles) if r == "sentence"]
-    opening_p = content[0] if content else -1
-    closing_p = content[-1] if content else -1
-
-    items = []
-    for index, (a, b, p, list_item, tokens) in enumerate(drafts):
-        role = roles[p]
-        if role == "sentence" and _looks_like_heading(text[a:b], tokens) and _alone_in_paragraph(drafts, index):
+    paragraph_roles = _paragraph_roles(document, drafts, prompt_tokens)
+    per_paragraph = Counter(p for _, _, p, _, _ in drafts)
+    roles: list[Role] = []
+    for a, b, p, _, tokens in drafts:
+        role = paragraph_roles[p]
+        if role == "sentence" and per_paragraph[p] == 1 and _looks_like_heading(text[a:b], tokens):
             role = "heading"
-        items.append(Sentence(index, a, b, p, tokens, role, "", list_item))
-
-    items = _place(items, opening_p, closing_p)
+        roles.append(role)
+    positions = _positions(drafts, roles, paragraph_roles)
+    items = tuple(Sentence(i, a, b, p, tokens, roles[i], positions[i], list_item)
+                  for i, (a, b, p, list_item, tokens) in enumerate(drafts))
     words = sum(count_words(text[document.paragraphs[p].start : document.paragraphs[p].end])
-                for p, r in enumerate(roles) if r in ("sentence", "heading"))
-    return Sentences(document, tuple(items), words)
+                for p, r in enumerate(paragraph_roles) if r in ("sentence", "heading"))
+    return Sentences(document, items, words)
 
 
-def _alone_in_paragraph(drafts, index: int) -> bool:
-    p = drafts[index][2]
-    return sum(1 for d in drafts if d[2] == p) == 1
+def _positions(drafts, roles: list[Role], paragraph_roles: list[Role]) -> list[Position]:
+    """Opening = the first content paragraph, conclusion = the last (the first and last fifth of the sentences
+    when the essay is one paragraph)."""
+    content_paragraphs = [i for i, r in enumerate(paragraph_roles) if r == "sentence"]
+    content = [i for i, r in enumerate(roles) if r == "sentence"]
+    positions: list[Position] = [""] * len(drafts)
+    if not content:
+        return positions
+    opening_p, closing_p = content_paragraphs[0], content_paragraphs[-1]
+    if opening_p == closing_p:
+        n = len(content)
+        fifth = max(1, round(n / 5))
+        for order, i in enumerate(content):
+            positions[i] = "opening" if order < fifth else "conclusion" if order >= n - fifth and n > 1 else "body"
+        return positions
+    for i in content:
+        p = drafts[i][2]
+        positions[i] = "opening" if p == opening_p else "conclusion" if p == closing_p else "body"
+    return positions
 
 
 def _looks_like_heading(line: str, tokens: tuple[Token, ...]) -> bool:
@@ -253,25 +269,6 @@ def _paragraph_roles(document: Document, drafts, prompt_tokens: tuple[str, ...])
         # Nothing but front matter: grade it all rather than nothing (an essay that is one short line).
         roles = ["note" if p.kind == "note" else "sentence" for p in document.paragraphs]
     return roles
-
-
-def _place(items: list[Sentence], opening_p: int, closing_p: int) -> list[Sentence]:
-    """Opening = the first content paragraph, conclusion = the last (last fifth if there is one)."""
-    from dataclasses import replace
-
-    content = [s for s in items if s.role == "sentence"]
-    if not content:
-        return items
-    if opening_p == closing_p:
-        n = len(content)
-        fifth = max(1, round(n / 5))
-        order = {s.index: i for i, s in enumerate(content)}
-        return [replace(s, position="opening" if order[s.index] < fifth else
-                        "conclusion" if order[s.index] >= n - fifth and n > 1 else "body")
-                if s.role == "sentence" else s for s in items]
-    return [replace(s, position="opening" if s.paragraph == opening_p else
-                    "conclusion" if s.paragraph == closing_p else "body")
-            if s.role == "sentence" else s for s in items]
 
 
 def prompt_overlap(tokens: tuple[Token, ...], prompt_tokens: tuple[str, ...], n: int = 4) -> float:
