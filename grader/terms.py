@@ -107,13 +107,10 @@ class CompiledTerms:
                     continue  # the cheap test first: most multi-word phrases fail at their second word
                 # The index lookup already matched an exact first word; check only what it cannot vouch for.
                 first = 0 if spelling.checked_first else 1
-                fuzzy = spelling.group in self.fuzzy_groups
-                if not fuzzy and i in corrected and not any(
-                        w.matches(token) for w in words[:1]):  # found only through a corrected spelling
-                    continue
-                if n > first and not all(
-                        w.matches(tokens[i + k]) or (fuzzy and i + k in corrected and w.matches(tokens[i + k], corrected[i + k]))
-                        for k, w in enumerate(words[first:], first)):
+                fuzzy = bool(corrected) and spelling.group in self.fuzzy_groups
+                if corrected and not fuzzy and i in corrected and not words[0].matches(token):
+                    continue  # found only through a corrected spelling, in a group that takes none
+                if n > first and not _words_match(words, tokens, i, first, corrected if fuzzy else None):
                     continue
                 old = best.get(spelling.group)
                 if old is None or old.last - old.first < n:
@@ -166,6 +163,19 @@ class CompiledTerms:
             return None  # an ordinary English word is not a misspelt name
         hit = process.extractOne(word, self.fuzzy_words.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
         return self.fuzzy_words[hit[0]] if hit else None
+
+
+def _words_match(words: tuple[WordPattern, ...], tokens: tuple[Token, ...], i: int, first: int,
+                 corrected: dict[int, str] | None) -> bool:
+    """Whether words[first:] match the tokens from position i + first (by a corrected spelling where allowed)."""
+    for k in range(first, len(words)):
+        w, token = words[k], tokens[i + k]
+        if w.matches(token):
+            continue
+        if corrected is not None and i + k in corrected and w.matches(token, corrected[i + k]):
+            continue
+        return False
+    return True
 
 
 def compile_terms(rubric: Rubric) -> CompiledTerms:
