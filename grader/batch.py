@@ -74,9 +74,13 @@ class BatchSummary:
 
     graded: int = 0
     failed: int = 0
-    skipped: int = 0
     skipped_files: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        """Files left alone: Word lock files, hidden files, other extensions."""
+        return len(self.skipped_files)
 
 
 # ------------------------------------------------------------------------------------------- discovery
@@ -294,7 +298,8 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = "
     rubric_path = str(rubric.path) if rubric.path else str(rubric_ref)
     found, skipped = find_essays(folder, recursive)
     if not found:
-        raise DocumentError(str(folder), f"no essays found (.txt or .docx){' ; skipped ' + str(len(skipped)) if skipped else ''}")
+        others = f"; {len(skipped)} other file{'s' if len(skipped) != 1 else ''} skipped" if skipped else ""
+        raise DocumentError(str(folder), f"no essays found (.txt or .docx{others})")
     relatives = [rel for _, rel in found]
     names = report_names(relatives, "." + fmt)
     essays = [Essay(i, path, rel, Path(rel).stem, name) for i, ((path, rel), name) in enumerate(zip(found, names))]
@@ -304,7 +309,7 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = "
     except OSError as exc:
         raise DocumentError(str(outdir), f"cannot create the output folder ({exc.strerror or exc})") from None
 
-    summary = BatchSummary(skipped=len(skipped), skipped_files=skipped)
+    summary = BatchSummary(skipped_files=skipped)
     rows: list[EssaySummary] = []
     gradebook = AtomicText(outdir / "gradebook.csv", bom=True)
     results = AtomicText(outdir / "results.jsonl")

@@ -18,50 +18,49 @@ WORDS = st.sampled_from(["Mao", "Stalin", "Soviet", "aid", "treaty", "1950", "na
                          "Moscow", "in", "Beijing", "1945", "Stallin", "*", "#", "<b>", "&", "\t", "\r", "\x0b"])
 
 
-def _check(result, text: str) -> None:
-    plain = document_from_text(text).text if text.strip() else ""
+def _raises_only_own_errors(read, *args) -> None:
+    """Call a reader: any outcome but an exception that is not the project's own is fine."""
+    try:
+        read(*args)
+    except GraderError:
+        pass
+
+
+def _grades_or_is_refused(rubric, text: str) -> None:
+    """grade_text either refuses with the project's own error or grades with spans into the plain text."""
+    try:
+        result = grade_text(text, rubric)
+    except GraderError:
+        return
+    plain = document_from_text(text).text
     for element in result.elements:
         for quote in element.evidence:
             assert plain[quote.start : quote.end] == quote.text
+    assert 0 <= result.percent <= 100
 
 
 @SETTINGS
 @given(st.text(max_size=400))
 def test_any_unicode_grades_or_is_refused(rubric, text):
-    try:
-        result = grade_text(text, rubric)
-    except GraderError:
-        return
-    _check(result, text)
-    assert 0 <= result.percent <= 100
+    _grades_or_is_refused(rubric, text)
 
 
 @SETTINGS
 @given(st.lists(WORDS, max_size=300).map(" ".join))
 def test_essay_like_noise_grades(rubric, text):
-    try:
-        result = grade_text(text, rubric)
-    except GraderError:
-        return
-    _check(result, text)
+    _grades_or_is_refused(rubric, text)
 
 
 @SETTINGS
 @given(st.binary(max_size=2000))
 def test_any_bytes_decode_or_are_refused(data):
-    try:
-        decode_text(data, "x.txt")
-    except GraderError:
-        pass
+    _raises_only_own_errors(decode_text, data, "x.txt")
 
 
 @SETTINGS
 @given(st.binary(max_size=2000))
 def test_any_bytes_as_docx_are_refused_cleanly(data):
-    try:
-        read_docx_bytes(data, "x.docx")
-    except GraderError:
-        pass
+    _raises_only_own_errors(read_docx_bytes, data, "x.docx")
 
 
 @SETTINGS
@@ -76,7 +75,4 @@ def test_any_bytes_inside_a_docx_package_are_refused_cleanly(data, part):
     with zipfile.ZipFile(buffer, "w") as target:
         for name, content in files.items():
             target.writestr(name, content)
-    try:
-        read_docx_bytes(buffer.getvalue(), "x.docx")
-    except GraderError:
-        pass
+    _raises_only_own_errors(read_docx_bytes, buffer.getvalue(), "x.docx")
