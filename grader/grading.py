@@ -22,9 +22,16 @@ from .terms import Occurrence, compile_terms
 from .text import Sentences, analyse, tokenize
 
 
+def _prompt_tokens(rubric: Rubric):
+    """The question's words, tokenised once per rubric (it is read-only)."""
+    if rubric._prompt_tokens is None:
+        rubric._prompt_tokens = tokenize(rubric.prompt)
+    return rubric._prompt_tokens
+
+
 def prompt_words(rubric: Rubric) -> tuple[str, ...]:
     """The question's normalised words, for spotting it copied or pasted back."""
-    return tuple(t.norm for t in tokenize(rubric.prompt))
+    return tuple(t.norm for t in _prompt_tokens(rubric))
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,7 @@ class Analysis:
 
 def question_vocabulary(rubric: Rubric) -> frozenset[str]:
     """The question's words and their lemmas: terms made only of these restate rather than answer."""
-    tokens = tokenize(rubric.prompt)
+    tokens = _prompt_tokens(rubric)
     return frozenset(t.norm for t in tokens) | frozenset(t.lemma for t in tokens)
 
 

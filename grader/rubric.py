@@ -176,6 +176,7 @@ class Rubric(_Model):
     _compiled: Any = PrivateAttr(default=None)
     _source_texts: Any = PrivateAttr(default=None)
     _fact_tables: Any = PrivateAttr(default=None)
+    _prompt_tokens: Any = PrivateAttr(default=None)
 
     @property
     def path(self) -> Path | None:

@@ -76,7 +76,7 @@ class CompiledTerms:
     fuzzy_groups: frozenset[str] = frozenset()  # only these groups' spellings may match a corrected word
     vocabulary: set[str] = field(default_factory=set)
     _fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
-    _candidate_cache: dict[tuple, tuple[Spelling, ...]] = field(default_factory=dict)
+    _candidate_cache: dict[str | tuple[str, str], tuple[Spelling, ...]] = field(default_factory=dict)
 
     def find(self, tokens: tuple[Token, ...]) -> list[Occurrence]:
         """All occurrences in a sentence, longest spelling per group and position, in token order."""
@@ -85,8 +85,9 @@ class CompiledTerms:
         count = len(tokens)
         cache = self._candidate_cache
         for i, token in enumerate(tokens):
-            fixed = corrected.get(i)
-            candidates = cache.get((token.norm, token.lemma, fixed))
+            fixed = corrected.get(i) if corrected else None
+            # A token's lemma follows from its normalised form, so the form (and any correction) is the key.
+            candidates = cache.get(token.norm if fixed is None else (token.norm, fixed))
             if candidates is None:
                 candidates = self._candidates(token, fixed)
             if not candidates:
@@ -121,13 +122,14 @@ class CompiledTerms:
 
     def _candidates(self, token: Token, corrected: str | None) -> tuple[Spelling, ...]:
         """Spellings that may start at this token, looked up once per word form."""
-        key = (token.norm, token.lemma, corrected)
+        key = token.norm if corrected is None else (token.norm, corrected)
         found = self._candidate_cache.get(key)
         if found is None:
             spellings: list[Spelling] = []
-            for word in dict.fromkeys(k for k in key if k):
+            forms = (token.norm, token.lemma, corrected)
+            for word in dict.fromkeys(k for k in forms if k):
                 spellings.extend(self.by_word.get(word, ()))
-            for word in dict.fromkeys(k[:3] for k in key if k):
+            for word in dict.fromkeys(k[:3] for k in forms if k):
                 spellings.extend(self.by_prefix.get(word, ()))
             if self.templates and any(c.isdigit() for c in token.norm):
                 spellings.extend(self.templates)
@@ -141,20 +143,22 @@ class CompiledTerms:
         if not self.fuzzy_words:
             return {}
         out = {}
+        cache = self._fuzzy_cache
         for i, token in enumerate(tokens):
             word = token.norm
-            if len(word) < FUZZY_MIN_LENGTH or not word.isalpha() or word in self.vocabulary:
-                continue
-            fixed = self._fuzzy_cache.get(word, "")
+            fixed = cache.get(word, "")
             if fixed == "":
                 fixed = self._closest(word)
-                if len(self._fuzzy_cache) < CACHE_LIMIT:
-                    self._fuzzy_cache[word] = fixed
+                if len(cache) < CACHE_LIMIT:
+                    cache[word] = fixed
             if fixed:
                 out[i] = fixed
         return out
 
     def _closest(self, word: str) -> str | None:
+        """The fuzzy-group spelling a word is a misspelling of, or None (short, known or correct words)."""
+        if len(word) < FUZZY_MIN_LENGTH or not word.isalpha() or word in self.vocabulary:
+            return None
         from rapidfuzz import fuzz, process
 
         import simplemma
