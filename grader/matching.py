@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from .discourse import is_question
 from .rubric import Element, Evidence, Rubric
 from .terms import Occurrence
 from .text import Sentence, Sentences
@@ -41,6 +42,9 @@ def find_hits(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occur
     the alliance" restates; "Inflation ruined China's economy" answers).
     """
     text = sentences.document.text
+    asked = _asked(sentences, occurrences, screened)
+    own = occurrences
+    occurrences = [asked[i] + found if i in asked else found for i, found in enumerate(own)]
     eligible = [(s, {o.group for o in occurrences[s.index]}) for s in sentences.items
                 if screened[s.index] is None and occurrences[s.index]]
     paragraph_groups: dict[int, set[str]] = {}
@@ -64,30 +68,78 @@ def find_hits(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occur
 
 def match_element(element: Element, sentence: Sentence, occurrences: list[Occurrence], text: str,
                   question_words: frozenset[str] = frozenset(), paragraph_groups: set[str] | None = None) -> Hit | None:
-    """The hit of one element on one sentence (`paragraph_groups`: the groups its paragraph carries), or None."""
+    """The hit of one element on one sentence (`paragraph_groups`: the groups its paragraph carries), or None.
+
+    Patterns are tried in order; a match where its pattern wants it beats an earlier one out of place.
+    """
     around = paragraph_groups if paragraph_groups is not None else {o.group for o in occurrences}
+    fallback = None
     for pattern in element.patterns:
         if pattern.context and not any((ref in around) if isinstance(ref, str) else around.intersection(ref)
                                        for ref in pattern.context):
             continue
         chosen = _satisfy(pattern, occurrences)
-        if chosen is None:
+        if chosen is None or (pattern.not_subject and _other_subject(pattern, occurrences)):
             continue
         groups = _pattern_groups(pattern)
         if question_words and all(_from_question(o, sentence, question_words) for o in occurrences if o.group in groups):
             continue
-        shown = sorted({(o.start, o.end) for o in occurrences if o.group in groups} | {(o.start, o.end) for o in chosen})
+        shown = sorted({(o.start, o.end) for o in occurrences if o.group in groups and o.first >= 0}
+                       | {(o.start, o.end) for o in chosen if o.first >= 0})
         terms = tuple(dict.fromkeys(text[a:b] for a, b in shown))
-        in_place = pattern.where == "anywhere" or sentence.position == pattern.where or (
-            pattern.where == "body" and sentence.position in ("body", "opening", "conclusion"))
+        where = pattern.where
+        in_place = where == "anywhere" or sentence.position == where or (
+            where == "body" and sentence.position in ("body", "opening", "conclusion")) or (
+            where == "after_opening" and sentence.position in ("body", "conclusion"))
         reason = "carries " + " + ".join(sorted({o.group for o in chosen})) + f" within {pattern.within} words"
-        return Hit(element.id, sentence.index, sentence.start, sentence.end, sentence.paragraph, terms,
-                   tuple(shown), in_place, reason)
-    return None
+        hit = Hit(element.id, sentence.index, sentence.start, sentence.end, sentence.paragraph, terms,
+                  tuple(shown), in_place, reason)
+        if in_place:
+            return hit
+        fallback = fallback or hit
+    return fallback
+
+
+def _other_subject(pattern: Evidence, occurrences: list[Occurrence]) -> bool:
+    """Whether a `not_subject` group is named before any term of the pattern's first `all` group."""
+    first = pattern.all[0] if pattern.all else None
+    subject = {first} if isinstance(first, str) else set(first or ())
+    barred = set(pattern.not_subject)
+    for o in sorted(occurrences, key=lambda o: (o.first, o.group in barred)):
+        if o.group in barred:
+            return True
+        if o.group in subject:
+            return False
+    return False
+
+
+def _asked(sentences: Sentences, occurrences: list[list[Occurrence]], screened: list[str | None]) -> dict[int, list[Occurrence]]:
+    """Terms of a question the essay asks itself, carried into the sentences of its paragraph that answer it.
+
+    "Why, then, did Mao enter it? Because the revolution could not survive alone ..." answers for Mao,
+    though the answer never names him. The question's terms stand just before each answering sentence
+    (negative word positions), so distances still hold and nothing outside the sentence is quoted.
+    """
+    out: dict[int, list[Occurrence]] = {}
+    text = sentences.document.text
+    question: list[Occurrence] = []
+    paragraph = -1
+    for s in sentences.items:
+        if s.paragraph != paragraph:
+            question, paragraph = [], s.paragraph
+        if screened[s.index] in ("question", "prompt_echo") and s.role == "sentence" and is_question(text[s.start : s.end]):
+            shift = len(s.tokens)
+            question = [Occurrence(o.group, o.first - shift, o.last - shift, o.start, o.end, o.phrase)
+                        for o in occurrences[s.index]]
+        elif question and screened[s.index] is None:
+            out[s.index] = question
+    return out
 
 
 def _from_question(occurrence: Occurrence, sentence: Sentence, question_words: frozenset[str]) -> bool:
-    """Whether every word of a term occurrence is a word of the question."""
+    """Whether every word of a term occurrence is a word of the question (a carried term always is)."""
+    if occurrence.first < 0:
+        return True
     return all(t.norm in question_words or t.lemma in question_words
                for t in sentence.tokens[occurrence.first : occurrence.last])
 

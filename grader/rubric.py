@@ -58,12 +58,17 @@ class Evidence(_Model):
     context: list[GroupRef] = Field(default_factory=list, description=(
         "One of these groups must appear in the sentence's paragraph, tying the evidence to the question "
         "(a civil-war detail counts as a factor only where the paragraph is about the alliance)."))
+    not_subject: list[str] = Field(default_factory=list, description=(
+        "Groups that must not be named before the first `all` group: \"Stalin entered the alliance because China "
+        "...\" gives Stalin's reasons, not Mao's."))
     within: int = Field(25, ge=1, le=200, description="The matched terms must lie within this many words.")
     subject_first: bool = Field(False, description=(
         "The first `all` group must come before the other terms, as a sentence's subject does "
         "(\"Stalin feared ...\", not \"Mao feared Stalin ...\")."))
-    where: Literal["anywhere", "opening", "body", "conclusion"] = Field(
-        "anywhere", description="Where full credit needs the evidence to be; elsewhere it earns at most thin.")
+    where: Literal["anywhere", "opening", "body", "after_opening", "conclusion"] = Field(
+        "anywhere", description=(
+            "Where full credit needs the evidence to be; elsewhere it earns at most thin. `after_opening`: "
+            "anywhere once the introduction is over (an answer announced up front must still be delivered)."))
     from_: Literal["facts"] | None = Field(None, alias="from", description=(
         "`facts`: the element is judged on the essay's accurate facts instead of sentences."))
 
@@ -96,7 +101,7 @@ class Element(_Model):
 
     id: Annotated[str, Field(pattern=_ID, description="Stable id used in results and gradebooks.")]
     title: str = Field(description="The part of the question in plain words.")
-    weight: float = Field(gt=0, description="Points for a developed answer; points = weight x level / 2.")
+    weight: float = Field(gt=0, description="Points for a developed answer; a thin one earns `thin_credit` of them.")
     evidence: Evidence | list[Evidence] = Field(description="One pattern, or a list of which any may match.")
     developed: Developed = Field(default_factory=Developed, description="Thresholds for level 2.")
     feedback: Feedback = Field(description="What the student reads at each level.")
@@ -156,6 +161,8 @@ class Rubric(_Model):
     title: str = Field(description="The rubric's name, shown in reports.")
     prompt: str = Field(description="The question as set; pasted back, it earns nothing.")
     total: float = Field(gt=0, description="Maximum score; the elements' weights must add up to it.")
+    thin_credit: float = Field(0.5, ge=0, le=1, description=(
+        "Share of an element's weight that a thin (level 1) answer earns; a developed one earns all of it."))
     bands: list[Band] = Field(min_length=1, description="Marking bands; one must start at 0.")
     limits: Limits = Field(default_factory=Limits, description="When an essay is too short or off topic.")
     terms: dict[str, list[str]] = Field(description=(
@@ -309,7 +316,7 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
             loc = ("elements", i, "evidence") + ((j,) if isinstance(element.evidence, list) else ())
             if pattern.from_ is None and not pattern.all and not pattern.any:
                 return loc, "evidence needs term groups in `all` or `any` (or `from: facts`)"
-            for key in ("all", "any", "none", "context"):
+            for key in ("all", "any", "none", "context", "not_subject"):
                 for k, ref in enumerate(getattr(pattern, key)):
                     for g in ([ref] if isinstance(ref, str) else ref):
                         if g not in groups:

@@ -1,7 +1,7 @@
 """Scoring: Hits + fact checks + flags → levels, points, band, feedback, strengths and improvements.
 
 Levels: 0 no evidence, 1 thin, 2 developed (the element's `developed` thresholds). Flags act only
-through levels. `points = weight × level / 2`; the score is their sum.
+through levels. `points = weight` when developed, `weight × thin_credit` when thin; the score is their sum.
 """
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def judge_elements(rubric: Rubric, sentences: Sentences, occurrences: list[list[
         elif "too_short" in codes:
             level = min(level, 1)
         feedback = (element.feedback.missing, element.feedback.thin, element.feedback.developed)[level]
-        out.append(Judgement(element, level, element.weight * level / 2, evidence, feedback))
+        out.append(Judgement(element, level, element.weight * (0, rubric.thin_credit, 1)[level], evidence, feedback))
     return out
 
 

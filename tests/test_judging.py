@@ -77,6 +77,26 @@ def test_final_reason_counts_fully_only_in_the_conclusion(lenient):
     assert levels("essay_final_reason_conclusion.txt", lenient)["final_reason"] == 2
 
 
+def test_final_reason_ranked_as_the_main_one_counts_after_the_opening(lenient):
+    assert levels("essay_final_reason_ranked_in_body.txt", lenient)["final_reason"] == 2
+
+
+def test_answer_to_the_essays_own_question_carries_its_subject(lenient):
+    found = evidence("essay_final_reason_answered_question.txt", lenient)
+    assert found["final_reason"] == [
+        "The new state could not defend itself against an American attack, and only Moscow offered a military "
+        "guarantee and credits to rebuild."]
+    assert levels("essay_final_reason_answered_question.txt", lenient)["final_reason"] == 2
+
+
+def test_stalins_reasons_are_not_maos(lenient):
+    assert levels("essay_final_reason_stalin_only.txt", lenient)["final_reason"] == 0
+
+
+def test_many_reasons_named_none(lenient):
+    assert levels("essay_final_reason_vague.txt", lenient)["final_reason"] == 0
+
+
 def test_the_word_natural_alone_is_no_judgement(rubric):
     assert "natural_judgement" not in evidence("essay_natural_word_only.txt", rubric)
 

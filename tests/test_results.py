@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from grader import grade_file, grade_text
-from grader.results import json_schema
+from grader.results import half_up, json_schema
 
 from .conftest import DATA, ROOT
 
@@ -32,11 +32,20 @@ def test_developed_essay_scores_by_the_formula(rubric, validate):
     assert result.max_score == 20
     assert result.score == sum(e.points for e in result.elements)
     for element in result.elements:
-        assert element.points == element.max_points * element.level / 2
-    assert result.percent == round(100 * result.score / result.max_score, 1)
+        assert element.points == round(element.max_points * (0, rubric.thin_credit, 1)[element.level], 2)
+    assert result.percent == half_up(100 * result.score / result.max_score, 1)
     assert result.word_count == 310  # the name line is not counted
     assert [f.id for f in result.facts if f.status == "correct"] == [
         "prc_proclaimed", "acheson_speech", "kmt_treaty_1945", "treaty_signed", "soviet_loan"]
+
+
+def test_thin_credit_sets_what_a_thin_part_earns(rubric):
+    halves = rubric.model_copy(update={"thin_credit": 0.5})
+    thin = [e for e in grade_file(DATA / "essay_refusing_parts.txt", halves).elements if e.level == 1]
+    assert thin and all(e.points == e.max_points / 2 for e in thin)
+    default = grade_file(DATA / "essay_refusing_parts.txt", rubric)
+    assert rubric.thin_credit == 0.35
+    assert [e.points for e in default.elements if e.level == 1] == [round(e.max_points * 0.35, 2) for e in thin]
 
 
 def test_strengths_quote_the_student(rubric):
