@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from . import discourse
 from .language import english
 from .rubric import Rubric
-from .sources import SourceIndex, source_index
+from .sources import RUN, SourceIndex, source_index
 from .terms import Occurrence
-from .text import Sentences, Token, prompt_overlap
+from .text import Sentence, Sentences, Token, prompt_overlap
 
 #: Share of a sentence's words that come from runs of the question, at or above which it is an echo.
 ECHO_SHARE = 0.6
@@ -26,7 +26,7 @@ FRAGMENT_ESSAY_SHARE = 0.4
 RESTATED_MIN_WORDS = 6
 RESTATED_SHARE = 0.85
 #: Consecutive words shared with a rubric source that make a copied passage.
-SOURCE_RUN = 12
+SOURCE_RUN = RUN  # the run the source index is built on
 #: Consecutive short term-only lines that make a list.
 LIST_RUN = 3
 #: A stretch of RICHNESS_WINDOW content words in which fewer than RICHNESS_MIN are distinct only repeats
@@ -165,16 +165,18 @@ def _copied_tokens(rubric: Rubric, sentences: Sentences) -> dict[int, str]:
     index = source_index(rubric)
     if index is None or not index.grams:
         return {}
-    text = sentences.document.text
-    quoted = _quoted_spans(text)
+    quoted: list[tuple[int, int]] | None = None
     out: dict[int, str] = {}
-    by_paragraph: dict[int, list[tuple[int, Token]]] = {}
+    by_paragraph: dict[int, list[Sentence]] = {}
     for s in sentences.items:
-        for t in s.tokens:
-            by_paragraph.setdefault(s.paragraph, []).append((s.index, t))
-    for stream in by_paragraph.values():
-        words = tuple(t.norm for _, t in stream)
-        covered = index.covered(words, SOURCE_RUN)
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    for group in by_paragraph.values():
+        covered = index.covered(tuple([t.norm for s in group for t in s.tokens]))
+        if not covered:
+            continue
+        if quoted is None:
+            quoted = _quoted_spans(sentences.document.text)
+        stream = [(s.index, t) for s in group for t in s.tokens]
         counts: dict[int, list[int]] = {}
         for pos in covered:
             sentence, token = stream[pos]

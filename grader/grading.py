@@ -30,8 +30,11 @@ def _prompt_tokens(rubric: Rubric):
 
 
 def prompt_words(rubric: Rubric) -> tuple[str, ...]:
-    """The question's normalised words, for spotting it copied or pasted back."""
-    return tuple(t.norm for t in _prompt_tokens(rubric))
+    """The question's normalised words, for spotting it copied or pasted back (one tuple per rubric)."""
+    tokens = _prompt_tokens(rubric)
+    if rubric._prompt_words is None:
+        rubric._prompt_words = tuple(t.norm for t in tokens)
+    return rubric._prompt_words
 
 
 @dataclass(frozen=True)

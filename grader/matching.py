@@ -56,7 +56,7 @@ def find_hits(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occur
         if not element.from_facts:
             needed = [_required_groups(p) for p in element.patterns]
             for sentence, present in eligible:
-                if not any(all(req & present for req in reqs) for reqs in needed):
+                if not any(all(not req.isdisjoint(present) for req in reqs) for reqs in needed):
                     continue
                 hit = match_element(element, sentence, occurrences[sentence.index], text, question_words,
                                     paragraph_groups[sentence.paragraph])
@@ -81,7 +81,7 @@ def match_element(element: Element, sentence: Sentence, occurrences: list[Occurr
         chosen = _satisfy(pattern, occurrences)
         if chosen is None or (pattern.not_subject and _other_subject(pattern, occurrences)):
             continue
-        groups = _pattern_groups(pattern)
+        groups = _shape(pattern).groups
         if question_words and all(_from_question(o, sentence, question_words) for o in occurrences if o.group in groups):
             continue
         shown = sorted({(o.start, o.end) for o in occurrences if o.group in groups and o.first >= 0}
@@ -102,9 +102,8 @@ def match_element(element: Element, sentence: Sentence, occurrences: list[Occurr
 
 def _other_subject(pattern: Evidence, occurrences: list[Occurrence]) -> bool:
     """Whether a `not_subject` group is named before any term of the pattern's first `all` group."""
-    first = pattern.all[0] if pattern.all else None
-    subject = {first} if isinstance(first, str) else set(first or ())
-    barred = set(pattern.not_subject)
+    shape = _shape(pattern)
+    subject, barred = shape.subject, shape.barred
     for o in sorted(occurrences, key=lambda o: (o.first, o.group in barred)):
         if o.group in barred:
             return True
@@ -144,29 +143,49 @@ def _from_question(occurrence: Occurrence, sentence: Sentence, question_words: f
                for t in sentence.tokens[occurrence.first : occurrence.last])
 
 
-def _required_groups(pattern: Evidence) -> list[set[str]]:
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """A pattern's group sets, worked out once: each requirement, the barred groups, and so on."""
+
+    pattern: Evidence  # kept so that its id is never reused while the shape is cached
+    requirements: tuple[frozenset[str], ...]
+    groups: frozenset[str]
+    none: frozenset[str]
+    subject: frozenset[str]
+    barred: frozenset[str]
+
+
+_SHAPES: dict[int, _Shape] = {}
+
+
+def _shape(pattern: Evidence) -> _Shape:
+    shape = _SHAPES.get(id(pattern))
+    if shape is None or shape.pattern is not pattern:
+        reqs = [frozenset([ref] if isinstance(ref, str) else ref) for ref in pattern.all]
+        if pattern.any:
+            reqs.append(frozenset(pattern.any))
+        first = pattern.all[0] if pattern.all else ()
+        shape = _Shape(pattern, tuple(reqs), frozenset().union(*reqs), frozenset(pattern.none),
+                       frozenset([first] if isinstance(first, str) else first), frozenset(pattern.not_subject))
+        if len(_SHAPES) > 10_000:  # rubrics loaded over and over in one process
+            _SHAPES.clear()
+        _SHAPES[id(pattern)] = shape
+    return shape
+
+
+def _required_groups(pattern: Evidence) -> tuple[frozenset[str], ...]:
     """Each requirement of a pattern as the set of groups that can meet it."""
-    reqs = [{ref} if isinstance(ref, str) else set(ref) for ref in pattern.all]
-    if pattern.any:
-        reqs.append(set(pattern.any))
-    return reqs
-
-
-def _pattern_groups(pattern: Evidence) -> set[str]:
-    groups: set[str] = set(pattern.any)
-    for ref in pattern.all:
-        groups.update([ref] if isinstance(ref, str) else ref)
-    return groups
+    return _shape(pattern).requirements
 
 
 def _satisfy(pattern: Evidence, occurrences: list[Occurrence]) -> tuple[Occurrence, ...] | None:
     """One occurrence per requirement, not overlapping, all within `pattern.within` words; or None."""
     if pattern.from_ is not None:
         return None
-    present = {o.group for o in occurrences}
-    if present & set(pattern.none):
+    shape = _shape(pattern)
+    if shape.none and not shape.none.isdisjoint([o.group for o in occurrences]):
         return None
-    requirements = _required_groups(pattern)
+    requirements = shape.requirements
     candidates = []
     for req in requirements:
         found = [o for o in occurrences if o.group in req]

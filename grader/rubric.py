@@ -184,6 +184,7 @@ class Rubric(_Model):
     _source_texts: Any = PrivateAttr(default=None)
     _fact_tables: Any = PrivateAttr(default=None)
     _prompt_tokens: Any = PrivateAttr(default=None)
+    _prompt_words: Any = PrivateAttr(default=None)
 
     @property
     def path(self) -> Path | None:

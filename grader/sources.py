@@ -20,12 +20,14 @@ class SourceIndex:
     """Every run of RUN consecutive words in the rubric's sources."""
 
     grams: frozenset[tuple[str, ...]]
+    ends: frozenset[tuple[str, str]] = frozenset()  # first and last word of each run: a cheap test first
 
-    def covered(self, words: tuple[str, ...], run: int = RUN) -> set[int]:
-        """Positions of `words` that lie in a run shared with a source."""
+    def covered(self, words: tuple[str, ...]) -> set[int]:
+        """Positions of `words` that lie in a run of RUN words shared with a source."""
         out: set[int] = set()
-        for i in range(len(words) - run + 1):
-            if words[i : i + run] in self.grams:
+        ends, grams, run, last = self.ends, self.grams, RUN, RUN - 1
+        for i in range(len(words) - last):
+            if (not ends or (words[i], words[i + last]) in ends) and words[i : i + run] in grams:
                 out.update(range(i, i + run))
         return out
 
@@ -46,5 +48,5 @@ def source_index(rubric: Rubric) -> SourceIndex | None:
                                   f" ({exc.strerror or exc})", field="sources") from None
             words = tuple(t.norm for t in tokenize(text))
             grams.update(words[i : i + RUN] for i in range(len(words) - RUN + 1))
-        rubric._source_texts = SourceIndex(frozenset(grams))
+        rubric._source_texts = SourceIndex(frozenset(grams), frozenset((g[0], g[-1]) for g in grams))
     return rubric._source_texts

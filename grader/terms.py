@@ -51,6 +51,7 @@ class Spelling:
     words: tuple[WordPattern, ...]
     checked_first: bool = True  # False when the index lookup alone proves the first word matches
     second: frozenset[str] | None = None  # forms the second word may take, when it is an exact word
+    single: bool = False  # one exact word: the index lookup alone proves a match
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +93,19 @@ class CompiledTerms:
                 candidates = self._candidates(token, fixed)
             if not candidates:
                 continue
+            if token.joined_before and not token.norm.isdigit():
+                continue  # no match starts inside a hyphenated word
             best: dict[str, Occurrence] = {}
-            starts_mid_compound = token.joined_before and not token.norm.isdigit()
+            whole = not token.joined_after or token.norm.isdigit()
             for spelling in candidates:
+                if spelling.single and fixed is None:
+                    if whole and spelling.group not in best:
+                        best[spelling.group] = Occurrence(spelling.group, i, i + 1, token.start, token.end,
+                                                          spelling.phrase)
+                    continue
                 words = spelling.words
                 n = len(words)
-                if i + n > count or starts_mid_compound:
+                if i + n > count:
                     continue
                 last = tokens[i + n - 1]
                 if last.joined_after and not last.norm.isdigit():
@@ -200,7 +208,8 @@ def compile_terms(rubric: Rubric) -> CompiledTerms:
                 second = words[1] if len(words) > 1 else None
                 second_forms = (frozenset({second.norm, second.lemma}) if second is not None
                                 and not (second.prefix or second.template or second.capitals) else None)
-                spelling = Spelling(group, shown, words, checked_first=not exact, second=second_forms)
+                spelling = Spelling(group, shown, words, checked_first=not exact, second=second_forms,
+                                    single=exact and len(words) == 1)
                 if first.template:
                     compiled.templates.append(spelling)
                 elif first.prefix:

@@ -104,20 +104,20 @@ def lemma(norm: str) -> str:
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Words of `text` with spans shifted by `offset`; hyphens and punctuation separate words."""
+    forms = _word_forms
+    if not any(h in text for h in _HYPHENS):
+        return tuple([Token(m.start() + offset, m.end() + offset, *f)
+                      for m in _WORD.finditer(text) if (f := forms(m.group()))[0]])
     out = []
     size = len(text)
-    hyphenated = any(h in text for h in _HYPHENS)
     for m in _WORD.finditer(text):
-        norm, lem, upper = _word_forms(m.group())
+        norm, lem, upper = forms(m.group())
         if not norm:
             continue
         a, b = m.span()
-        if hyphenated:
-            before = a >= 2 and text[a - 1] in _HYPHENS and text[a - 2].isalnum()
-            after = b + 1 < size and text[b] in _HYPHENS and text[b + 1].isalnum()
-            out.append(Token(a + offset, b + offset, norm, lem, upper, before, after))
-        else:
-            out.append(Token(a + offset, b + offset, norm, lem, upper))
+        before = a >= 2 and text[a - 1] in _HYPHENS and text[a - 2].isalnum()
+        after = b + 1 < size and text[b] in _HYPHENS and text[b + 1].isalnum()
+        out.append(Token(a + offset, b + offset, norm, lem, upper, before, after))
     return tuple(out)
 
 
@@ -279,21 +279,32 @@ def prompt_overlap(tokens: tuple[Token, ...], prompt_tokens: tuple[str, ...], n:
     """Share of a sentence's words covered by runs of `n`+ words that also stand in the question."""
     if not tokens or not prompt_tokens:
         return 0.0
-    grams = _ngrams(prompt_tokens, n)
     words = [t.norm for t in tokens]
     if len(words) < n:
         return 1.0 if " ".join(words) in " ".join(prompt_tokens) and len(words) >= 2 else 0.0
+    grams, starts = _ngrams(prompt_tokens, n)
     covered = [False] * len(words)
     for i in range(len(words) - n + 1):
-        if tuple(words[i : i + n]) in grams:
+        if words[i] in starts and tuple(words[i : i + n]) in grams:
             for j in range(i, i + n):
                 covered[j] = True
     return sum(covered) / len(words)
 
 
-@functools.lru_cache(maxsize=32)
-def _ngrams(words: tuple[str, ...], n: int) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+_NGRAMS: dict[tuple[int, int], tuple[tuple[str, ...], frozenset, frozenset]] = {}
+
+
+def _ngrams(words: tuple[str, ...], n: int) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """The question's runs of n words, and the words they start with; kept per question (by identity, since
+    hashing the whole question for every sentence would cost more than the lookup saves)."""
+    found = _NGRAMS.get((id(words), n))
+    if found is None or found[0] is not words:
+        grams = frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+        found = (words, grams, frozenset(g[0] for g in grams))
+        if len(_NGRAMS) > 64:
+            _NGRAMS.clear()
+        _NGRAMS[(id(words), n)] = found
+    return found[1], found[2]
 
 
 def has_digits(token: Token) -> bool:
