@@ -18,9 +18,12 @@ from .text import Sentence, Sentences
 MAX_CANDIDATES = 12
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Hit:
-    """Sentence `sentence` is evidence for `element`: the terms it carries, and whether it is where wanted."""
+    """Sentence `sentence` is evidence for `element`: the terms it carries, and whether it is where wanted.
+
+    Read-only by convention (not `frozen`, which is slow to build, like `Token` and `Occurrence`).
+    """
 
     element: str
     sentence: int

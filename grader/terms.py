@@ -54,9 +54,12 @@ class Spelling:
     single: bool = False  # one exact word: the index lookup alone proves a match
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Occurrence:
-    """A term found in a sentence: token positions [first, last) and the group it belongs to."""
+    """A term found in a sentence: token positions [first, last) and the group it belongs to.
+
+    Read-only by convention, like `Token`: an essay finds hundreds, and frozen records are slow to build.
+    """
 
     group: str
     first: int
