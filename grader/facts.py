@@ -48,12 +48,14 @@ def check_facts(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occ
         occ = occurrences[s.index]
         present = {o.group for o in occ}
         candidates = {i for g in present for i in by_group.get(g, ())}
-        matched = [rubric.facts[i] for i in sorted(candidates) if _about(rubric.facts[i], occ) is not None]
-        if not matched:
+        numbers = [i for i in sorted(candidates) if _about(rubric.facts[i], occ) is not None]
+        if not numbers:
             continue
+        matched = [rubric.facts[i] for i in numbers]
         years = _years(s)
-        for fact in matched:
-            status = _judge(fact, matched, s, occ, years, places, people, sentences.document.text)
+        for number, fact in zip(numbers, matched):
+            events = {(o.start, o.end) for o in occ if any(i != number for i in by_group.get(o.group, ()))}
+            status = _judge(fact, matched, s, occ, years, places, people, sentences.document.text, events)
             if status:
                 out.append(FactCheck(fact.id, status, s.index, s.start, s.end, fact.note))
     return out
@@ -96,11 +98,15 @@ def _facts_by_group(rubric: Rubric) -> dict[str, tuple[int, ...]]:
 
 
 def _anchors(fact: Fact, occ: list[Occurrence]) -> list[Occurrence]:
-    """Once the event is named, every term of its `about` groups locates it ("the Treaty ..., signed in 1945")."""
+    """Once the event is named, every term of the combinations that name it locates it ("the Treaty ..., signed
+    in 1945"); a combination the sentence does not complete locates nothing ("Roosevelt's agreement" is not
+    the 1950 treaty because "agreement" could start one)."""
+    present = {o.group for o in occ}
     groups: set[str] = set()
     for combination in (fact.about, *fact.also_about):
-        for ref in combination:
-            groups.update([ref] if isinstance(ref, str) else ref)
+        refs = [{ref} if isinstance(ref, str) else set(ref) for ref in combination]
+        if all(ref & present for ref in refs):
+            groups.update(*refs)
     return [o for o in occ if o.group in groups]
 
 
@@ -162,7 +168,8 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
 
 def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], years: list[tuple[int, int]],
            places: dict[str, tuple[str | None, set[str]]], people: dict[str, tuple[set[str], set[str]]],
-           text: str) -> str | None:
+           text: str, events: set[tuple[int, int]]) -> str | None:
+    """'incorrect', 'correct' or None (nothing checkable); `events`: spans that name some other event."""
     anchors = _anchors(fact, occ)
     right = wrong = False
     accepted = fact.must.years
@@ -174,6 +181,8 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
             near = sorted((_distance(i, anchors), y) for i, y in years if _bound_to_event(s, i, anchors, YEAR_WINDOW, text))
             if near and near[0][1] not in others and not any(y in others for _, y in years):
                 wrong = True
+            elif near:
+                return None  # the year is another event's: the sentence is about that one, whoever it names
     group, good = places[fact.id]
     if group:
         stated = [o for o in occ if o.group == group]
@@ -185,6 +194,8 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
             for o in stated:
                 if o.phrase in other_places or o.first == 0 or any(o.first >= a.first and o.last <= a.last for a in anchors):
                     continue
+                if (o.start, o.end) in events:
+                    continue  # "at Yalta" names the conference, not where this event happened
                 if s.tokens[o.first - 1].norm in prepositions and _bound_to_event(s, o.first, anchors, PLACE_WINDOW, text):
                     wrong = True
     groups, accepted = people[fact.id]

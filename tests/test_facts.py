@@ -30,6 +30,12 @@ def checks(rubric, text):
     ("Mao signed the treaty after a long journey from Beijing.", [("treaty_signed", "correct")]),  # not "in Beijing"
     ("Khrushchev signed the Sino-Soviet treaty.", [("treaty_signed", "incorrect")]),
     ("Stalin announced that China would lean to one side.", [("lean_to_one_side", "incorrect")]),
+    # a place that names another event, a detail near an event's word that starts no full mention of it,
+    # or an earlier treaty with its own year, is not an error
+    ("At Yalta he had won American agreement, and in August 1945 he signed a treaty with Chiang Kai-shek.",
+     [("kmt_treaty_1945", "correct"), ("yalta_conference", "correct")]),
+    ("In 1937 Stalin signed a non-aggression pact with the Nationalist government.", [("kmt_pact_1937", "correct")]),
+    ("Mao never forgot the Shanghai massacre of 1927.", [("shanghai_massacre", "correct")]),
     ("Unlike the 1945 treaty with Chiang, the Sino-Soviet treaty of 1950 bound Stalin to defend China.",
      [("treaty_signed", "correct"), ("kmt_treaty_1945", "correct")]),
 ])
@@ -77,6 +83,8 @@ FACT_CASES = {
     "soviet_bomb": ("The Soviet Union tested an atomic bomb in 1949.", "The Soviet Union tested an atomic bomb in 1945."),
     "long_march": ("The Long March began in 1934.", "The Long March began in 1940."),
     "port_arthur_returned": ("Port Arthur was returned to China in 1955.", "Port Arthur was returned to China in 1949."),
+    "kmt_pact_1937": ("In 1937 Stalin signed a non-aggression pact with the Nationalist government.",
+                      "In 1941 Stalin signed a non-aggression pact with the Nationalist government."),
     "marshall_plan": ("The Marshall Plan began in 1948.", "The Marshall Plan began in 1952."),
     "mikoyan_visit": ("Mikoyan visited Mao at Xibaipo in 1949.", "Mikoyan visited Mao at Xibaipo in 1951."),
     "liu_shaoqi_visit": ("Liu Shaoqi visited Moscow in 1949.", "Liu Shaoqi visited Moscow in 1952."),
