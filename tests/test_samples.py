@@ -49,3 +49,22 @@ def test_off_topic_samples_are_flagged_and_low(essay_id, rubric):
     result = grade_file(path, rubric)
     assert "off_topic" in [f.code for f in result.flags]
     assert result.mark_out_of_ten <= 2
+
+
+PADDED = ["aaron", "gus", "lila"]  # long, vague and repetitive, by their markers' notes
+DENSE = ["ada", "cass", "edgar"]  # under 300 words, specific and accurate
+
+
+def test_padded_essays_score_below_short_dense_ones(rubric):
+    score = {p.stem: grade_file(p, rubric).percent for p in SAMPLE_FILES if p.stem in PADDED + DENSE}
+    assert max(score[i] for i in PADDED) < min(score[i] for i in DENSE)
+
+
+def test_padding_a_dense_essay_earns_nothing(rubric):
+    from grader import grade_text
+
+    essay = (SAMPLES / "ada.txt").read_text(encoding="utf-8")
+    filler = ("There were many different factors that played a part in this important alliance, and historians "
+              "have looked at them in many different ways over the years. ")
+    padded = essay + "\n\n" + "\n\n".join(filler * 3 for _ in range(6))
+    assert grade_text(padded, rubric).score <= grade_text(essay, rubric).score
