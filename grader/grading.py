@@ -31,9 +31,8 @@ def _prompt_tokens(rubric: Rubric):
 
 def prompt_words(rubric: Rubric) -> tuple[str, ...]:
     """The question's normalised words, for spotting it copied or pasted back (one tuple per rubric)."""
-    tokens = _prompt_tokens(rubric)
     if rubric._prompt_words is None:
-        rubric._prompt_words = tuple(t.norm for t in tokens)
+        rubric._prompt_words = tuple(t.norm for t in _prompt_tokens(rubric))
     return rubric._prompt_words
 
 

@@ -46,8 +46,7 @@ def find_hits(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occur
     """
     text = sentences.document.text
     asked = _asked(sentences, occurrences, screened)
-    own = occurrences
-    occurrences = [asked[i] + found if i in asked else found for i, found in enumerate(own)]
+    occurrences = [asked[i] + found if i in asked else found for i, found in enumerate(occurrences)]
     eligible = [(s, {o.group for o in occurrences[s.index]}) for s in sentences.items
                 if screened[s.index] is None and occurrences[s.index]]
     paragraph_groups: dict[int, set[str]] = {}
@@ -163,7 +162,7 @@ _SHAPES: dict[int, _Shape] = {}
 
 def _shape(pattern: Evidence) -> _Shape:
     shape = _SHAPES.get(id(pattern))
-    if shape is None or shape.pattern is not pattern:
+    if shape is None:
         reqs = [frozenset([ref] if isinstance(ref, str) else ref) for ref in pattern.all]
         if pattern.any:
             reqs.append(frozenset(pattern.any))

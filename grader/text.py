@@ -291,6 +291,7 @@ def prompt_overlap(tokens: tuple[Token, ...], prompt_tokens: tuple[str, ...], n:
     return sum(covered) / len(words)
 
 
+#: Kept with the question itself, so that its id cannot be reused while it is cached.
 _NGRAMS: dict[tuple[int, int], tuple[tuple[str, ...], frozenset, frozenset]] = {}
 
 
@@ -298,7 +299,7 @@ def _ngrams(words: tuple[str, ...], n: int) -> tuple[frozenset[tuple[str, ...]],
     """The question's runs of n words, and the words they start with; kept per question (by identity, since
     hashing the whole question for every sentence would cost more than the lookup saves)."""
     found = _NGRAMS.get((id(words), n))
-    if found is None or found[0] is not words:
+    if found is None:
         grams = frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
         found = (words, grams, frozenset(g[0] for g in grams))
         if len(_NGRAMS) > 64:
