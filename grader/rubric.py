@@ -79,6 +79,9 @@ class Developed(_Model):
     sentences: int = Field(2, ge=1, description="Distinct evidence sentences needed.")
     facts: int = Field(0, ge=0, description="Correct facts needed in the evidence's paragraphs (or in the essay, for `from: facts`).")
     details: int = Field(0, ge=0, description="Distinct specific details (terms from the `details` groups) needed in the evidence.")
+    or_with: list[str] = Field(default_factory=list, description=(
+        "Element ids: thin evidence is also developed when all of these are developed, because the essay's "
+        "analysis there supports it (a judgement stated once, argued through both sides and the tensions)."))
 
 
 class Feedback(_Model):
@@ -322,6 +325,9 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
                     for g in ([ref] if isinstance(ref, str) else ref):
                         if g not in groups:
                             return loc + (key, k), f"unknown term group '{g}'"
+        for k, other in enumerate(element.developed.or_with):
+            if other not in {e.id for e in rubric.elements} or other == element.id:
+                return ("elements", i, "developed", "or_with", k), f"'{other}' is not another element's id"
         if not element.examples.count or not element.examples.do_not_count:
             return ("elements", i, "examples"), "needs examples that count and examples that do not count"
         for k, example in enumerate(element.examples.count):

@@ -36,12 +36,18 @@ def judge_elements(rubric: Rubric, sentences: Sentences, occurrences: list[list[
     """The level of every element, in rubric order, after the flags have acted."""
     codes = {f.code for f in flags}
     details = set(rubric.details)
-    out = []
+    found = {}
     for element in rubric.elements:
         if element.from_facts:
-            level, evidence = _judge_on_facts(element, sentences, occurrences, hits, checks, details)
+            found[element.id] = _judge_on_facts(element, sentences, occurrences, hits, checks, details)
         else:
-            level, evidence = _judge_on_hits(element, sentences, occurrences, hits, checks, details)
+            found[element.id] = _judge_on_hits(element, sentences, occurrences, hits, checks, details)
+    out = []
+    for element in rubric.elements:
+        level, evidence = found[element.id]
+        supports = element.developed.or_with
+        if level == 1 and supports and all(found[other][0] == 2 for other in supports):
+            level = 2
         if "off_topic" in codes:
             level = 0
         elif "too_short" in codes:

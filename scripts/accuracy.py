@@ -27,7 +27,8 @@ BEFORE = ("Before the judging rules of the held-out round were written (the grad
           "round was tuned on forty more samples, labelled by two further independent markers before any tuning:\n"
           "a thin part earns about a third of its weight, a final answer may follow a question the essay asks\n"
           "itself or be ranked as the main reason after the opening, Stalin's reasons or \"many reasons\" are no\n"
-          "answer for Mao, a sentence led by the Soviet side is not the Chinese view, and fact checks no longer\n"
+          "answer for Mao, a sentence led by the Soviet side is not the Chinese view, one clear judgement on\n"
+          "\"natural\" is developed when the essay argues both sides and the tensions, and fact checks no longer\n"
           "accuse a detail near an event word that starts no full mention of the event. The test figures in the\n"
           "table are after that round.")
 

@@ -25,7 +25,9 @@ def test_grade_prints_a_readable_verdict(run):
     for title in ["The Chinese Communists' point of view", "The Soviet point of view", "How natural the alliance was",
                   "Why Mao finally entered the alliance", "Accurate historical evidence"]:
         assert title in out
-    assert "(paragraph 3)" in out and "Fact checks" in out and "Priorities" in out
+    assert "(paragraph 3)" in out and "Fact checks" in out
+    weaker = run("grade", DATA / "essay_refusing_parts.txt").output
+    assert "Priorities" in weaker
 
 
 def test_grade_json_to_file(run, tmp_path, validate):

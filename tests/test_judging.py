@@ -133,3 +133,15 @@ def test_a_stretch_that_recycles_the_same_words_earns_nothing(rubric):
 def test_plain_prose_that_repeats_names_is_not_filler(rubric):
     _, found = analysis("essay_developed.txt", rubric)
     assert "repetitive" not in found.screened and "keyword_list" not in found.screened
+
+
+def test_judgement_stated_once_is_developed_by_the_argument_around_it(rubric):
+    from .conftest import SAMPLES
+
+    essay = SAMPLES / "ben.txt"  # one sentence judges; both sides and the tensions are argued in full
+    assert len(analyse_document(read_document(essay), rubric).hits["natural_judgement"]) == 1
+    assert {e.id: e.level for e in grade_file(essay, rubric).elements}["natural_judgement"] == 2
+    element = rubric.element("natural_judgement")
+    alone = element.model_copy(update={"developed": element.developed.model_copy(update={"or_with": []})})
+    without = rubric.model_copy(update={"elements": [alone if e.id == alone.id else e for e in rubric.elements]})
+    assert {e.id: e.level for e in grade_file(essay, without).elements}["natural_judgement"] == 1
