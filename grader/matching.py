@@ -118,8 +118,9 @@ def _asked(sentences: Sentences, occurrences: list[list[Occurrence]], screened: 
     """Terms of a question the essay asks itself, carried into the sentences of its paragraph that answer it.
 
     "Why, then, did Mao enter it? Because the revolution could not survive alone ..." answers for Mao,
-    though the answer never names him. The question's terms stand just before each answering sentence
-    (negative word positions), so distances still hold and nothing outside the sentence is quoted.
+    though the answer never names him. The question's terms stand, in their order, in the words just before
+    each answering sentence (negative positions, one per term), so however long the question, they are
+    as close as a subject would be; nothing outside the answer is quoted.
     """
     out: dict[int, list[Occurrence]] = {}
     text = sentences.document.text
@@ -129,8 +130,9 @@ def _asked(sentences: Sentences, occurrences: list[list[Occurrence]], screened: 
         if s.paragraph != paragraph:
             question, paragraph = [], s.paragraph
         if screened[s.index] in ("question", "prompt_echo") and s.role == "sentence" and is_question(text[s.start : s.end]):
-            shift = len(s.tokens)
-            question = [Occurrence(o.group, o.first - shift, o.last - shift, o.start, o.end, o.phrase)
+            spans = sorted({(o.first, o.last) for o in occurrences[s.index]})
+            slot = {span: k - len(spans) for k, span in enumerate(spans)}
+            question = [Occurrence(o.group, slot[o.first, o.last], slot[o.first, o.last] + 1, o.start, o.end, o.phrase)
                         for o in occurrences[s.index]]
         elif question and screened[s.index] is None:
             out[s.index] = question
@@ -185,8 +187,8 @@ def _satisfy(pattern: Evidence, occurrences: list[Occurrence]) -> tuple[Occurren
     if pattern.from_ is not None:
         return None
     shape = _shape(pattern)
-    if shape.none and not shape.none.isdisjoint([o.group for o in occurrences]):
-        return None
+    if shape.none and not shape.none.isdisjoint([o.group for o in occurrences if o.first >= 0]):
+        return None  # (a question's words carried into its answer veto nothing)
     requirements = shape.requirements
     candidates = []
     for req in requirements:
