@@ -25,10 +25,6 @@ FRAGMENT_ESSAY_SHARE = 0.4
 #: A sentence of this many content words or more, this share of them words of the question, restates it.
 RESTATED_MIN_WORDS = 6
 RESTATED_SHARE = 0.85
-#: An essay whose content words are this share or more the question's own words is the question reworded
-#: at length ("the political origins of the alliance were political ..."): no sentence of it answers.
-ESSAY_ECHO_SHARE = 0.4
-ESSAY_ECHO_MIN_WORDS = 50  # content words: a line or two can be mostly the question's words and still answer
 #: Consecutive words shared with a rubric source that make a copied passage.
 SOURCE_RUN = RUN  # the run the source index is built on
 #: Consecutive short term-only lines that make a list.
@@ -86,25 +82,7 @@ def screen(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurren
     _mark_list_runs(sentences, reasons)
     _mark_repetition(sentences, reasons)
     _mark_fragment_essays(sentences, reasons)
-    _mark_reworded_question(sentences, reasons, rubric.prompt)
     return reasons
-
-
-def _mark_reworded_question(sentences: Sentences, reasons: list[str | None], prompt: str) -> None:
-    """Every sentence of an essay that mostly says the question's words back is an echo. Honest essays name
-    Mao, Stalin and the alliance often, yet most of their words are their own (under 30% of them come from
-    the question in every sample); a reworded question stays above ESSAY_ECHO_SHARE however fluent it is."""
-    _, vocabulary = _instructions(prompt)
-    fw = english().function_words
-    content = [t for s in sentences.items if s.role == "sentence" for t in s.tokens
-               if t.norm not in fw and not t.norm.isdigit()]
-    if len(content) < ESSAY_ECHO_MIN_WORDS:
-        return
-    shared = sum(t.norm in vocabulary or t.lemma in vocabulary for t in content)
-    if shared >= ESSAY_ECHO_SHARE * len(content):
-        for s in sentences.items:
-            if reasons[s.index] is None:
-                reasons[s.index] = "prompt_echo"
 
 
 def _mark_fragment_essays(sentences: Sentences, reasons: list[str | None]) -> None:

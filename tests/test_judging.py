@@ -146,8 +146,3 @@ def test_judgement_stated_once_is_developed_by_the_argument_around_it(rubric):
     without = rubric.model_copy(update={"elements": [alone if e.id == alone.id else e for e in rubric.elements]})
     assert {e.id: e.level for e in grade_file(essay, without).elements}["natural_judgement"] == 1
 
-
-def test_question_reworded_at_length_earns_nothing(rubric):
-    result = grade_file(DATA / "essay_reworded_question.txt", rubric)
-    assert "prompt_echo" in [f.code for f in result.flags]
-    assert result.score == 0

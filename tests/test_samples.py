@@ -69,8 +69,3 @@ def test_padding_a_dense_essay_earns_nothing(rubric):
     padded = essay + "\n\n" + "\n\n".join(filler * 3 for _ in range(6))
     assert grade_text(padded, rubric).score <= grade_text(essay, rubric).score
 
-
-def test_no_honest_sample_reads_as_the_question_reworded(rubric):
-    for path in (p for p in SAMPLE_FILES if LABELS[p.stem]["overall"] >= 3):
-        result = grade_file(path, rubric)
-        assert result.score > 0 or "prompt_echo" not in [f.code for f in result.flags], path.stem
