@@ -58,7 +58,11 @@ def find_hits(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occur
         if not element.from_facts:
             needed = [_required_groups(p) for p in element.patterns]
             for sentence, present in eligible:
-                if not any(all(not req.isdisjoint(present) for req in reqs) for reqs in needed):
+                disjoint = present.isdisjoint
+                for reqs in needed:  # some pattern's every requirement is present: worth matching
+                    if not any(map(disjoint, reqs)):
+                        break
+                else:
                     continue
                 hit = match_element(element, sentence, occurrences[sentence.index], text, question_words,
                                     paragraph_groups[sentence.paragraph])
@@ -196,15 +200,19 @@ def _satisfy(pattern: Evidence, occurrences: list[Occurrence]) -> tuple[Occurren
         if not found:
             return None
         candidates.append(found[:MAX_CANDIDATES])
+    within = pattern.within
+    subject_first = pattern.subject_first and bool(pattern.all)
     for combo in itertools.product(*candidates):
-        first = min(o.first for o in combo)
-        last = max(o.last for o in combo)
-        if last - first > pattern.within:
-            continue
-        spans = sorted((o.first, o.last) for o in combo)
-        if not all(a[1] <= b[0] for a, b in zip(spans, spans[1:])):
-            continue
-        if pattern.subject_first and pattern.all and any(o.first < combo[0].first for o in combo[1:]):
-            continue
-        return combo
+        spans = sorted([(o.first, o.last) for o in combo])
+        end = spans[0][1]
+        for a, b in spans[1:]:
+            if a < end:  # two requirements met by overlapping words
+                break
+            end = b
+        else:
+            if end - spans[0][0] > within:
+                continue
+            if subject_first and spans[0][0] < combo[0].first:
+                continue
+            return combo
     return None
