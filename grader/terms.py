@@ -80,7 +80,7 @@ class CompiledTerms:
     fuzzy_groups: frozenset[str] = frozenset()  # only these groups' spellings may match a corrected word
     vocabulary: set[str] = field(default_factory=set)
     _fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
-    _candidate_cache: dict[str | tuple[str, str], tuple[Spelling, ...]] = field(default_factory=dict)
+    _candidate_cache: dict[str | tuple[str, str], tuple] = field(default_factory=dict)  # see _candidates
 
     def find(self, tokens: tuple[Token, ...]) -> list[Occurrence]:
         """All occurrences in a sentence, longest spelling per group and position, in token order."""
@@ -91,13 +91,20 @@ class CompiledTerms:
         for i, token in enumerate(tokens):
             fixed = corrected.get(i) if corrected else None
             # A token's lemma follows from its normalised form, so the form (and any correction) is the key.
-            candidates = cache.get(token.norm if fixed is None else (token.norm, fixed))
-            if candidates is None:
-                candidates = self._candidates(token, fixed)
-            if not candidates:
+            entry = cache.get(token.norm if fixed is None else (token.norm, fixed))
+            if entry is None:
+                entry = self._candidates(token, fixed)
+            if not entry:
                 continue
             if token.joined_before and not token.norm.isdigit():
                 continue  # no match starts inside a hyphenated word
+            candidates, seconds, unpaired = entry
+            if i + 1 < count:
+                after = tokens[i + 1]
+                if not (after.norm in seconds or after.lemma in seconds or corrected.get(i + 1) in seconds):
+                    candidates = unpaired  # the next word starts none of the phrases that name their second word
+            else:
+                candidates = unpaired
             best: dict[str, Occurrence] = {}
             whole = not token.joined_after or token.norm.isdigit()
             for spelling in candidates:
@@ -131,8 +138,10 @@ class CompiledTerms:
             out.extend(best.values())
         return out
 
-    def _candidates(self, token: Token, corrected: str | None) -> tuple[Spelling, ...]:
-        """Spellings that may start at this token, looked up once per word form."""
+    def _candidates(self, token: Token, corrected: str | None) -> tuple:
+        """Spellings that may start at this token, looked up once per word form: all of them, the exact second
+        words any of them needs, and those that need none (one-word phrases, or a wildcard second word);
+        () when there are none."""
         key = token.norm if corrected is None else (token.norm, corrected)
         found = self._candidate_cache.get(key)
         if found is None:
@@ -144,7 +153,9 @@ class CompiledTerms:
                 spellings.extend(self.by_prefix.get(word, ()))
             if self.templates and any(c.isdigit() for c in token.norm):
                 spellings.extend(self.templates)
-            found = tuple(dict.fromkeys(spellings))
+            every = tuple(dict.fromkeys(spellings))
+            seconds = frozenset().union(*(sp.second for sp in every if sp.second is not None))
+            found = (every, seconds, tuple(sp for sp in every if sp.second is None)) if every else ()
             if len(self._candidate_cache) < CACHE_LIMIT:
                 self._candidate_cache[key] = found
         return found
