@@ -34,6 +34,9 @@ def checks(rubric, text):
     # or an earlier treaty with its own year, is not an error
     ("At Yalta he had won American agreement, and in August 1945 he signed a treaty with Chiang Kai-shek.",
      [("kmt_treaty_1945", "correct"), ("yalta_conference", "correct")]),
+    ("At Yalta in February 1945 he had obtained Roosevelt's agreement to his rights in Manchuria, and in August 1945 "
+     "he secured them from Chiang Kai-shek in the Sino-Soviet Treaty of Friendship and Alliance.",
+     [("kmt_treaty_1945", "correct"), ("yalta_conference", "correct")]),
     ("In 1937 Stalin signed a non-aggression pact with the Nationalist government.", [("kmt_pact_1937", "correct")]),
     ("Mao never forgot the Shanghai massacre of 1927.", [("shanghai_massacre", "correct")]),
     ("Unlike the 1945 treaty with Chiang, the Sino-Soviet treaty of 1950 bound Stalin to defend China.",

@@ -10,7 +10,7 @@ from grader.documents import read_document
 from grader.grading import analyse_document
 from grader.rubric import Limits
 
-from .conftest import DATA
+from .conftest import DATA, SAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -136,8 +136,6 @@ def test_plain_prose_that_repeats_names_is_not_filler(rubric):
 
 
 def test_judgement_stated_once_is_developed_by_the_argument_around_it(rubric):
-    from .conftest import SAMPLES
-
     essay = SAMPLES / "ben.txt"  # one sentence judges; both sides and the tensions are argued in full
     assert len(analyse_document(read_document(essay), rubric).hits["natural_judgement"]) == 1
     assert {e.id: e.level for e in grade_file(essay, rubric).elements}["natural_judgement"] == 2
@@ -145,4 +143,3 @@ def test_judgement_stated_once_is_developed_by_the_argument_around_it(rubric):
     alone = element.model_copy(update={"developed": element.developed.model_copy(update={"or_with": []})})
     without = rubric.model_copy(update={"elements": [alone if e.id == alone.id else e for e in rubric.elements]})
     assert {e.id: e.level for e in grade_file(essay, without).elements}["natural_judgement"] == 1
-
