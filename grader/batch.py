@@ -11,15 +11,15 @@ from __future__ import annotations
 import csv
 import os
 import re
-import tempfile
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .documents import READABLE, UNSUPPORTED
+from .defaults import DEFAULT_RUBRIC_ID
 from .errors import DocumentError, GraderError
+from .files import AtomicText, find_essays, write_atomic
 from .rubric import Rubric, load_rubric
 
 REPORT_FORMATS = ("html", "md", "docx", "json")
@@ -83,32 +83,7 @@ class BatchSummary:
         return len(self.skipped_files)
 
 
-# ------------------------------------------------------------------------------------------- discovery
-
-
-def find_essays(folder: Path, recursive: bool) -> tuple[list[tuple[Path, str]], list[str]]:
-    """(essay path, relative name) sorted by relative path, and the relative names of skipped files.
-
-    Word lock files (~$...), hidden files and folders, and other extensions are skipped; .doc, .pdf, .rtf
-    and .odt are kept so that they get an error row. Links to folders are not followed (no loops).
-    """
-    found: list[tuple[Path, str]] = []
-    skipped: list[str] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        rel_root = Path(root).relative_to(folder)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
-        for name in sorted(files):
-            rel = (rel_root / name).as_posix()
-            path = Path(root) / name
-            suffix = Path(name).suffix.lower()
-            if name.startswith(("~$", ".")) or suffix not in READABLE | UNSUPPORTED or not path.is_file():
-                skipped.append(rel)
-            else:
-                found.append((path, rel))
-        if not recursive:
-            break
-    found.sort(key=lambda item: item[1])
-    return found, sorted(skipped)
+# ----------------------------------------------------------------------------------------------- names
 
 
 def safe_name(text: str) -> str:
@@ -187,37 +162,6 @@ def _grade_one(essay: Essay) -> Outcome:
 # ------------------------------------------------------------------------------------------------ output
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-class AtomicText:
-    """A text file written line by line to a temporary name and renamed into place on `commit`."""
-
-    def __init__(self, path: Path, bom: bool = False):
-        self.path = path
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        self.handle = os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="")
-
-    def commit(self) -> None:
-        self.handle.close()
-        os.replace(self.tmp, self.path)
-
-    def discard(self) -> None:
-        self.handle.close()
-        if os.path.exists(self.tmp):
-            os.unlink(self.tmp)
-
-
 def neutralise(cell: str) -> str:
     """A text cell a spreadsheet will not run as a formula (DESIGN section 6)."""
     return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
@@ -282,7 +226,7 @@ def _outcomes(essays: list[Essay], rubric_path: str, reports: Path, fmt: str, wo
             raise
 
 
-def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = "sino-soviet-alliance",
+def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = DEFAULT_RUBRIC_ID,
               fmt: str = "html", workers: int | None = None, recursive: bool = False,
               progress: Callable[[int, int], None] | None = None,
               on_error: Callable[[str], None] | None = None) -> BatchSummary:
@@ -292,11 +236,9 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = "
     folder, outdir = Path(folder), Path(outdir)
     if fmt not in REPORT_FORMATS:
         raise ValueError(f"unknown report format {fmt!r}")
-    if not folder.is_dir():
-        raise DocumentError(str(folder), "not a folder")
+    found, skipped = find_essays(folder, recursive)
     rubric = load_rubric(rubric_ref)
     rubric_path = str(rubric.path) if rubric.path else str(rubric_ref)
-    found, skipped = find_essays(folder, recursive)
     if not found:
         others = f"; {len(skipped)} other file{'s' if len(skipped) != 1 else ''} skipped" if skipped else ""
         raise DocumentError(str(folder), f"no essays found (.txt or .docx{others})")

@@ -4,21 +4,18 @@ to one line on stderr and an exit status (DESIGN section 6). It computes nothing
 from __future__ import annotations
 
 import functools
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
-from .errors import DocumentError, ExitStatus, GraderError, RubricError
-
-DEFAULT_RUBRIC = "sino-soviet-alliance"
+from .defaults import DEFAULT_RUBRIC_ID
+from .errors import ExitStatus, GraderError, RubricError
 
 
 def rubric_option(func):
     """--rubric ID|FILE, the same on every command that grades."""
-    return click.option("--rubric", "rubric_ref", default=DEFAULT_RUBRIC, show_default=True, metavar="ID|FILE",
+    return click.option("--rubric", "rubric_ref", default=DEFAULT_RUBRIC_ID, show_default=True, metavar="ID|FILE",
                         help="A bundled rubric id or a path to a rubric YAML file.")(func)
 
 
@@ -47,19 +44,9 @@ def write_output(data: str | bytes, out: Path | None) -> None:
     if out is None:
         click.echo(data, nl=False)
         return
-    out = Path(out)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    tmp = None
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, out)
-    except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise DocumentError(str(out), f"cannot write the output ({exc.strerror or exc})") from None
+    from .files import write_atomic
+
+    write_atomic(out, data.encode("utf-8") if isinstance(data, str) else data)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,8 +63,10 @@ def main() -> None:
                                       "for the student as md, html or docx (docx needs -o).")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write to this file instead of standard output.")
+@click.option("--explain", is_flag=True, help="Also say, sentence by sentence, what each earned and which rule "
+                                              "decided (text and json; the json key `sentences`).")
 @reports_errors
-def grade(essay: Path, rubric_ref: str, fmt: str, out: Path | None) -> None:
+def grade(essay: Path, rubric_ref: str, fmt: str, out: Path | None, explain: bool) -> None:
     """Grade one essay (.docx or .txt) and print the verdict for every part of the question."""
     from .grading import grade_file
     from .reports import render_bytes
@@ -86,7 +75,7 @@ def grade(essay: Path, rubric_ref: str, fmt: str, out: Path | None) -> None:
     if fmt == "docx" and out is None:
         raise click.UsageError("--format docx needs -o FILE (a Word file cannot go to the terminal)")
     rubric = load_rubric(rubric_ref)
-    result = grade_file(essay, rubric, name=str(essay))
+    result = grade_file(essay, rubric, name=str(essay), explain=explain)
     data = render_bytes(result, fmt)
     write_output(data if fmt == "docx" else data.decode("utf-8"), out)
 
@@ -145,6 +134,25 @@ def rubric_check(ref: str) -> None:
                f"{len(outcomes)} examples: {len(outcomes) - len(failed)} passed, {len(failed)} failed")
     if failed:
         sys.exit(ExitStatus.INPUT_FAILED)
+
+
+@main.command()
+@click.option("--rubric", "rubric_ref", default=None, metavar="ID|FILE",
+              help="Show the settings in effect for this rubric (its `rules:` over the defaults).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@reports_errors
+def rules(rubric_ref: str | None, fmt: str) -> None:
+    """List every judging rule: its id, what it does, its settings and their defaults."""
+    import json
+
+    from .rubric import load_rubric
+    from .rules_docs import describe, render_text
+
+    settings = load_rubric(rubric_ref).compiled.settings if rubric_ref is not None else None
+    if fmt == "json":
+        click.echo(json.dumps(describe(settings), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_text(settings), nl=False)
 
 
 @rubric.command("show")

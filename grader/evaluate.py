@@ -11,7 +11,9 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .documents import READABLE
 from .errors import DocumentError, GraderError
+from .files import find_essays
 from .grading import grade_file
 from .results import GradeResult, half_up
 from .rubric import Rubric
@@ -20,7 +22,6 @@ MARKS = list(range(11))
 LEVELS = [0, 1, 2]
 BOOTSTRAP_SAMPLES = 2000
 BOOTSTRAP_SEED = 20240301
-ESSAY_SUFFIXES = (".txt", ".docx")
 
 
 @dataclass(frozen=True)
@@ -206,15 +207,6 @@ def read_labels(path: str | Path, rubric: Rubric) -> dict[str, Label]:
     return labels
 
 
-def essay_paths(folder: str | Path) -> list[Path]:
-    """The essays directly in a folder, sorted; lock files and hidden files left out."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise DocumentError(str(folder), "not a folder")
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ESSAY_SUFFIXES
-                  and not p.name.startswith((".", "~$")))
-
-
 # ---------------------------------------------------------------------------------------------- evaluate
 
 
@@ -222,7 +214,9 @@ def evaluate(folder: str | Path, labels_path: str | Path, rubric: Rubric,
              results: dict[str, GradeResult] | None = None) -> Report:
     """Grade every labelled essay in `folder` and compare with the labels."""
     labels = read_labels(labels_path, rubric)
-    paths = essay_paths(folder)
+    found, _ = find_essays(folder)
+    # only kinds grader reads: a labelled .doc or .pdf stays a label without an essay, not a failure
+    paths = [path for path, _ in found if path.suffix.lower() in READABLE]
     graded: dict[str, GradeResult] = {}
     failed: list[str] = []
     for path in paths:

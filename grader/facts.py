@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from .language import english
 from .rubric import Fact, Rubric, place_group, spellings
 from .terms import Occurrence
 from .text import Sentence, Sentences, normalise
 
-#: How near (in words) a year or place must stand to the event's terms to be read as its detail.
-YEAR_WINDOW = 6
-PLACE_WINDOW = 5
+if TYPE_CHECKING:
+    from .compiled import CompiledRubric
+
+#: What counts as a year: four digits, between these.
+YEAR_DIGITS = 4
+FIRST_YEAR, LAST_YEAR = 1000, 2099
 #: Punctuation that ends a clause: a detail beyond it belongs to something else ("memories of 1927, Yalta ...").
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s")
 
@@ -35,12 +39,15 @@ class FactCheck:
     note: str
 
 
-def check_facts(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurrence]],
+def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: list[list[Occurrence]],
                 screened: list[str | None]) -> list[FactCheck]:
-    """Every checkable claim in the essay's eligible sentences, in text order."""
-    if not rubric.facts:
+    """Every checkable claim in the essay's eligible sentences, in text order (none when the fact_check rule is
+    switched off)."""
+    rubric = compiled.rubric
+    cfg = compiled.settings["fact_check"]
+    if not rubric.facts or not cfg.enabled:
         return []
-    places, people, by_group = _fact_tables(rubric)
+    places, people, by_group = compiled.fact_tables
     out: list[FactCheck] = []
     for s in sentences.items:
         if screened[s.index] is not None:
@@ -55,7 +62,7 @@ def check_facts(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occ
         years = _years(s)
         for number, fact in zip(numbers, matched):
             events = {(o.start, o.end) for o in occ if any(i != number for i in by_group.get(o.group, ()))}
-            status = _judge(fact, matched, s, occ, years, places, people, sentences.document.text, events)
+            status = _judge(fact, matched, s, occ, years, places, people, sentences.document.text, events, cfg)
             if status:
                 out.append(FactCheck(fact.id, status, s.index, s.start, s.end, fact.note))
     return out
@@ -76,13 +83,11 @@ def _about(fact: Fact, occ: list[Occurrence]) -> list[Occurrence] | None:
     return None
 
 
-def _fact_tables(rubric: Rubric):
-    """Each fact's place and people lookups and the index of facts by group: worked out once per rubric."""
-    if rubric._fact_tables is None:
-        rubric._fact_tables = ({f.id: _place_phrases(rubric, f) for f in rubric.facts},
-                               {f.id: _people_phrases(rubric, f) for f in rubric.facts},
-                               _facts_by_group(rubric))
-    return rubric._fact_tables
+def fact_tables(rubric: Rubric) -> tuple:
+    """Each fact's place and people lookups and the index of facts by group (kept by the compiled rubric)."""
+    return ({f.id: _place_phrases(rubric, f) for f in rubric.facts},
+            {f.id: _people_phrases(rubric, f) for f in rubric.facts},
+            _facts_by_group(rubric))
 
 
 def _facts_by_group(rubric: Rubric) -> dict[str, tuple[int, ...]]:
@@ -115,7 +120,7 @@ def _years(sentence: Sentence) -> list[tuple[int, int]]:
     out = []
     for i, t in enumerate(sentence.tokens):
         word = t.norm
-        if len(word) == 4 and word.isdigit() and 1000 <= int(word) <= 2099:
+        if len(word) == YEAR_DIGITS and word.isdigit() and FIRST_YEAR <= int(word) <= LAST_YEAR:
             out.append((i, int(word)))
     return out
 
@@ -144,11 +149,12 @@ def _distance(position: int, anchors: list[Occurrence]) -> int:
     return min(max(o.first - position, position - o.last + 1, 0) for o in anchors)
 
 
-def _names_the_date(s: Sentence, position: int, anchors: list[Occurrence]) -> bool:
-    """An accepted year credits the claim when it is near the event and not a relative time ("after 1945")."""
+def _names_the_date(s: Sentence, position: int, anchors: list[Occurrence], window: int) -> bool:
+    """An accepted year credits the claim when it is within `window` words of the event and not a relative time
+    ("after 1945")."""
     if position > 0 and s.tokens[position - 1].norm in english().relative_time:
         return False
-    return _distance(position, anchors) <= 2 * YEAR_WINDOW
+    return _distance(position, anchors) <= window
 
 
 def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], window: int, text: str) -> bool:
@@ -168,17 +174,17 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
 
 def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], years: list[tuple[int, int]],
            places: dict[str, tuple[str | None, set[str]]], people: dict[str, tuple[set[str], set[str]]],
-           text: str, events: set[tuple[int, int]]) -> str | None:
+           text: str, events: set[tuple[int, int]], cfg: Any) -> str | None:
     """'incorrect', 'correct' or None (nothing checkable); `events`: spans that name some other event."""
     anchors = _anchors(fact, occ)
     right = wrong = False
     accepted = fact.must.years
     if accepted and years:
-        if any(y in accepted and _names_the_date(s, i, anchors) for i, y in years):
+        if any(y in accepted and _names_the_date(s, i, anchors, cfg.date_window) for i, y in years):
             right = True
         else:
             others = {y for f in matched if f is not fact for y in f.must.years}
-            near = sorted((_distance(i, anchors), y) for i, y in years if _bound_to_event(s, i, anchors, YEAR_WINDOW, text))
+            near = sorted((_distance(i, anchors), y) for i, y in years if _bound_to_event(s, i, anchors, cfg.year_window, text))
             if near and near[0][1] not in others and not any(y in others for _, y in years):
                 wrong = True
             elif near:
@@ -196,7 +202,7 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
                     continue
                 if (o.start, o.end) in events:
                     continue  # "at Yalta" names the conference, not where this event happened
-                if s.tokens[o.first - 1].norm in prepositions and _bound_to_event(s, o.first, anchors, PLACE_WINDOW, text):
+                if s.tokens[o.first - 1].norm in prepositions and _bound_to_event(s, o.first, anchors, cfg.place_window, text):
                     wrong = True
     groups, accepted = people[fact.id]
     if groups:
@@ -208,7 +214,7 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
             for o in named:
                 if o.phrase in others or any(o.first >= a.first and o.last <= a.last for a in anchors):
                     continue
-                if _bound_to_event(s, o.first, anchors, YEAR_WINDOW, text):
+                if _bound_to_event(s, o.first, anchors, cfg.year_window, text):
                     wrong = True
     if wrong:
         return "incorrect"

@@ -10,30 +10,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import facts as facts_stage
+from .defaults import DEFAULT_RUBRIC_ID
 from . import flags as flags_stage
 from .documents import Document, document_from_text, read_document
 from .facts import FactCheck
 from .flags import Flag
 from .matching import Hit, find_hits
-from .results import ElementResult, FactResult, FlagResult, GradeResult, Quote, RubricRef, half_up
-from .rubric import Rubric, load_rubric
+from .explain import explain as explain_sentences
+from .results import ElementResult, FactResult, FlagResult, GradeResult, Quote, RubricRef, SentenceExplanation, half_up
+from .rubric import PERCENT, Rubric, load_rubric
 from .scoring import Judgement, band_for, improvements, judge_elements, strengths
-from .terms import Occurrence, compile_terms
-from .text import Sentences, analyse, tokenize
-
-
-def _prompt_tokens(rubric: Rubric):
-    """The question's words, tokenised once per rubric (it is read-only)."""
-    if rubric._prompt_tokens is None:
-        rubric._prompt_tokens = tokenize(rubric.prompt)
-    return rubric._prompt_tokens
-
-
-def prompt_words(rubric: Rubric) -> tuple[str, ...]:
-    """The question's normalised words, for spotting it copied or pasted back (one tuple per rubric)."""
-    if rubric._prompt_words is None:
-        rubric._prompt_words = tuple(t.norm for t in _prompt_tokens(rubric))
-    return rubric._prompt_words
+from .rules import wrong_fact
+from .terms import Occurrence
+from .text import Sentences, analyse
 
 
 @dataclass(frozen=True)
@@ -49,32 +38,26 @@ class Analysis:
     judgements: list[Judgement]
 
 
-def question_vocabulary(rubric: Rubric) -> frozenset[str]:
-    """The question's words and their lemmas: terms made only of these restate rather than answer."""
-    tokens = _prompt_tokens(rubric)
-    return frozenset(t.norm for t in tokens) | frozenset(t.lemma for t in tokens)
-
-
 def analyse_document(document: Document, rubric: Rubric) -> Analysis:
     """Run every judging stage on a Document (shared by grading and by the rubric example runner)."""
-    prompt = prompt_words(rubric)
-    sentences = analyse(document, prompt)
-    terms = compile_terms(rubric)
+    compiled = rubric.compiled
+    sentences = analyse(document, compiled.question, compiled.settings)
+    terms = compiled.terms
     occurrences = [terms.find(s.tokens) for s in sentences.items]
-    screened = flags_stage.screen(rubric, sentences, occurrences, prompt)
-    checks = facts_stage.check_facts(rubric, sentences, occurrences, screened)
-    for check in checks:  # a sentence built on a wrong fact earns no credit; the check says what is right
-        if check.status == "incorrect":
-            screened[check.sentence] = "wrong_fact"
-    hits = find_hits(rubric, sentences, occurrences, screened, question_vocabulary(rubric))
+    screened = flags_stage.screen(compiled, sentences, occurrences)
+    checks = facts_stage.check_facts(compiled, sentences, occurrences, screened)
+    if compiled.settings.enabled("wrong_fact"):
+        wrong_fact.apply(checks, screened)
+    hits = find_hits(compiled, sentences, occurrences, screened)
     topic = {h.sentence for hs in hits.values() for h in hs}
-    flags = flags_stage.essay_flags(rubric, sentences, occurrences, screened, topic)
-    judgements = judge_elements(rubric, sentences, occurrences, hits, checks, flags)
+    flags = flags_stage.essay_flags(compiled, sentences, occurrences, screened, topic)
+    judgements = judge_elements(compiled, sentences, occurrences, hits, checks, flags)
     return Analysis(sentences, occurrences, screened, hits, checks, flags, judgements)
 
 
-def grade_document(document: Document, rubric: Rubric, student: str | None = None) -> GradeResult:
-    """Grade an essay already read into a Document."""
+def grade_document(document: Document, rubric: Rubric, student: str | None = None,
+                   explain: bool = False) -> GradeResult:
+    """Grade an essay already read into a Document; `explain` adds why each sentence earned what it did."""
     analysis = analyse_document(document, rubric)
     sentences, checks, flags, judgements = analysis.sentences, analysis.checks, analysis.flags, analysis.judgements
     text = document.text
@@ -89,7 +72,7 @@ def grade_document(document: Document, rubric: Rubric, student: str | None = Non
             max_points=half_up(j.element.weight, 2), feedback=j.feedback, evidence=quotes))
     score = sum(j.points for j in judgements)
     max_score = sum(j.element.weight for j in judgements)
-    percent = half_up(100 * score / max_score if max_score else 0.0, 1)
+    percent = half_up(PERCENT * score / max_score if max_score else 0.0, 1)
     shown_facts = []
     seen_correct = set()
     for c in checks:
@@ -114,6 +97,8 @@ def grade_document(document: Document, rubric: Rubric, student: str | None = Non
         flags=[FlagResult.model_construct(code=f.code, message=f.message) for f in flags],
         strengths=strengths(judgements, sentences),
         improvements=improvements(judgements, checks, flags),
+        sentences=[SentenceExplanation.model_construct(**entry) for entry in explain_sentences(rubric.compiled, analysis)]
+        if explain else None,
     )
 
 
@@ -124,16 +109,17 @@ def student_name(file: str) -> str:
     return stem if dot and stem else base
 
 
-def grade_file(path: str | os.PathLike[str], rubric: Rubric | str | Path = "sino-soviet-alliance",
-               name: str | None = None) -> GradeResult:
+def grade_file(path: str | os.PathLike[str], rubric: Rubric | str | Path = DEFAULT_RUBRIC_ID,
+               name: str | None = None, explain: bool = False) -> GradeResult:
     """Read and grade one essay file (.txt or .docx); `name` is how the file is shown in the result."""
     if not isinstance(rubric, Rubric):
         rubric = load_rubric(rubric)
-    return grade_document(read_document(path, name), rubric)
+    return grade_document(read_document(path, name), rubric, explain=explain)
 
 
-def grade_text(text: str, rubric: Rubric | str | Path = "sino-soviet-alliance", name: str = "essay.txt") -> GradeResult:
+def grade_text(text: str, rubric: Rubric | str | Path = DEFAULT_RUBRIC_ID, name: str = "essay.txt",
+               explain: bool = False) -> GradeResult:
     """Grade an essay given as a string."""
     if not isinstance(rubric, Rubric):
         rubric = load_rubric(rubric)
-    return grade_document(document_from_text(text, name), rubric)
+    return grade_document(document_from_text(text, name), rubric, explain=explain)

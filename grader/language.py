@@ -1,4 +1,5 @@
-"""Language data: the English function words, abbreviations and signposts the engine reads prose with.
+"""Language data: the English function words, abbreviations, signposts and shared cue groups (hedges,
+final-answer cues, vague reasons) the engine reads prose with; every rubric gets the cue groups.
 
 Loaded once from `data/english.yaml`; read-only, so sharing it across calls keeps stages pure.
 """
@@ -25,6 +26,7 @@ class English:
     coordinators: frozenset[str]
     quote_pairs: tuple[str, ...]
     bullets: tuple[str, ...]
+    cue_groups: dict[str, list[str]]  # term groups every rubric may name (hedges, final-answer cues ...)
 
 
 @functools.lru_cache(maxsize=1)
@@ -33,7 +35,8 @@ def english() -> English:
     import yaml
 
     raw = yaml.safe_load(resources.files("grader").joinpath("data/english.yaml").read_text(encoding="utf-8"))
-    for key, values in raw.items():  # YAML 1.1 reads a bare `on` or `no` as a boolean: quote them
+    lists = [(key, values) for key, values in raw.items() if key != "cue_groups"] + list(raw["cue_groups"].items())
+    for key, values in lists:  # YAML 1.1 reads a bare `on` or `no` as a boolean: quote them
         bad = [v for v in values if not isinstance(v, str)]
         if bad:
             raise ValueError(f"data/english.yaml: {key}: {bad!r} must be quoted strings")
@@ -51,4 +54,5 @@ def english() -> English:
         coordinators=frozenset(raw["coordinators"]),
         quote_pairs=tuple(raw["quote_pairs"]),
         bullets=tuple(raw["bullets"]),
+        cue_groups={name: list(phrases) for name, phrases in raw["cue_groups"].items()},
     )

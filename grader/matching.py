@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .discourse import is_question
-from .rubric import Element, Evidence, Rubric
+from .rubric import Element, Evidence
 from .terms import Occurrence
 from .text import Sentence, Sentences
 
-#: Most occurrences of one requirement tried when looking for a close-together combination.
-MAX_CANDIDATES = 12
+if TYPE_CHECKING:
+    from .compiled import CompiledRubric
 
 
 @dataclass(slots=True)
@@ -36,8 +37,8 @@ class Hit:
     reason: str
 
 
-def find_hits(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurrence]],
-              screened: list[str | None], question_words: frozenset[str] = frozenset()) -> dict[str, list[Hit]]:
+def find_hits(compiled: CompiledRubric, sentences: Sentences, occurrences: list[list[Occurrence]],
+              screened: list[str | None]) -> dict[str, list[Hit]]:
     """Evidence for every sentence-judged element, in rubric order; hits sorted by position.
 
     The question's own words earn nothing by themselves: a sentence counts only when at least one of
@@ -45,18 +46,21 @@ def find_hits(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occur
     the alliance" restates; "Inflation ruined China's economy" answers).
     """
     text = sentences.document.text
-    asked = _asked(sentences, occurrences, screened)
-    occurrences = [asked[i] + found if i in asked else found for i, found in enumerate(occurrences)]
+    question_words = compiled.question.vocabulary
+    candidates = compiled.settings["evidence"].candidates
+    if compiled.settings.enabled("asked_question"):
+        asked = _asked(sentences, occurrences, screened)
+        occurrences = [asked[i] + found if i in asked else found for i, found in enumerate(occurrences)]
     eligible = [(s, {o.group for o in occurrences[s.index]}) for s in sentences.items
                 if screened[s.index] is None and occurrences[s.index]]
     paragraph_groups: dict[int, set[str]] = {}
     for s, present in eligible:
         paragraph_groups.setdefault(s.paragraph, set()).update(present)
     out: dict[str, list[Hit]] = {}
-    for element in rubric.elements:
+    for element in compiled.rubric.elements:
         hits: list[Hit] = []
         if not element.from_facts:
-            needed = [_required_groups(p) for p in element.patterns]
+            needed = [compiled.shape(p).requirements for p in element.patterns]
             for sentence, present in eligible:
                 disjoint = present.isdisjoint
                 for reqs in needed:  # some pattern's every requirement is present: worth matching
@@ -64,30 +68,31 @@ def find_hits(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occur
                         break
                 else:
                     continue
-                hit = match_element(element, sentence, occurrences[sentence.index], text, question_words,
-                                    paragraph_groups[sentence.paragraph])
+                hit = match_element(compiled, element, sentence, occurrences[sentence.index], text, question_words,
+                                    paragraph_groups[sentence.paragraph], candidates)
                 if hit:
                     hits.append(hit)
         out[element.id] = hits
     return out
 
 
-def match_element(element: Element, sentence: Sentence, occurrences: list[Occurrence], text: str,
-                  question_words: frozenset[str] = frozenset(), paragraph_groups: set[str] | None = None) -> Hit | None:
+def match_element(compiled: CompiledRubric, element: Element, sentence: Sentence, occurrences: list[Occurrence],
+                  text: str, question_words: frozenset[str], paragraph_groups: set[str], candidates: int) -> Hit | None:
     """The hit of one element on one sentence (`paragraph_groups`: the groups its paragraph carries), or None.
 
     Patterns are tried in order; a match where its pattern wants it beats an earlier one out of place.
     """
-    around = paragraph_groups if paragraph_groups is not None else {o.group for o in occurrences}
+    around = paragraph_groups
     fallback = None
     for pattern in element.patterns:
         if pattern.context and not any((ref in around) if isinstance(ref, str) else around.intersection(ref)
                                        for ref in pattern.context):
             continue
-        chosen = _satisfy(pattern, occurrences)
-        if chosen is None or (pattern.not_subject and _other_subject(pattern, occurrences)):
+        shape = compiled.shape(pattern)
+        chosen = _satisfy(shape, occurrences, candidates)
+        if chosen is None or (pattern.not_subject and _other_subject(shape, occurrences)):
             continue
-        groups = _shape(pattern).groups
+        groups = shape.groups
         if question_words and all(_from_question(o, sentence, question_words) for o in occurrences if o.group in groups):
             continue
         shown = sorted({(o.start, o.end) for o in occurrences if o.group in groups and o.first >= 0}
@@ -97,7 +102,7 @@ def match_element(element: Element, sentence: Sentence, occurrences: list[Occurr
         in_place = where == "anywhere" or sentence.position == where or (
             where == "body" and sentence.position in ("body", "opening", "conclusion")) or (
             where == "after_opening" and sentence.position in ("body", "conclusion"))
-        reason = "carries " + " + ".join(sorted({o.group for o in chosen})) + f" within {pattern.within} words"
+        reason = "carries " + " + ".join(sorted({o.group for o in chosen})) + f" within {shape.within} words"
         hit = Hit(element.id, sentence.index, sentence.start, sentence.end, sentence.paragraph, terms,
                   tuple(shown), in_place, reason)
         if in_place:
@@ -106,9 +111,8 @@ def match_element(element: Element, sentence: Sentence, occurrences: list[Occurr
     return fallback
 
 
-def _other_subject(pattern: Evidence, occurrences: list[Occurrence]) -> bool:
+def _other_subject(shape: Shape, occurrences: list[Occurrence]) -> bool:
     """Whether a `not_subject` group is named before any term of the pattern's first `all` group."""
-    shape = _shape(pattern)
     subject, barred = shape.subject, shape.barred
     for o in sorted(occurrences, key=lambda o: (o.first, o.group in barred)):
         if o.group in barred:
@@ -152,57 +156,47 @@ def _from_question(occurrence: Occurrence, sentence: Sentence, question_words: f
 
 
 @dataclass(frozen=True, slots=True)
-class _Shape:
-    """A pattern's group sets, worked out once: each requirement, the barred groups, and so on."""
+class Shape:
+    """A pattern's group sets and window, worked out once per rubric: each requirement, the barred groups ..."""
 
-    pattern: Evidence  # kept so that its id is never reused while the shape is cached
     requirements: tuple[frozenset[str], ...]
     groups: frozenset[str]
     none: frozenset[str]
     subject: frozenset[str]
     barred: frozenset[str]
+    within: int
+    subject_first: bool
+    from_facts: bool
 
 
-_SHAPES: dict[int, _Shape] = {}
+def shape(pattern: Evidence, within: int) -> Shape:
+    """The shape of a pattern; `within` is the evidence rule's window, for a pattern that gives none."""
+    reqs = [frozenset([ref] if isinstance(ref, str) else ref) for ref in pattern.all]
+    if pattern.any:
+        reqs.append(frozenset(pattern.any))
+    first = pattern.all[0] if pattern.all else ()
+    return Shape(tuple(reqs), frozenset().union(*reqs), frozenset(pattern.none),
+                 frozenset([first] if isinstance(first, str) else first), frozenset(pattern.not_subject),
+                 pattern.within if pattern.within is not None else within, pattern.subject_first and bool(pattern.all),
+                 pattern.from_ is not None)
 
 
-def _shape(pattern: Evidence) -> _Shape:
-    shape = _SHAPES.get(id(pattern))
-    if shape is None:
-        reqs = [frozenset([ref] if isinstance(ref, str) else ref) for ref in pattern.all]
-        if pattern.any:
-            reqs.append(frozenset(pattern.any))
-        first = pattern.all[0] if pattern.all else ()
-        shape = _Shape(pattern, tuple(reqs), frozenset().union(*reqs), frozenset(pattern.none),
-                       frozenset([first] if isinstance(first, str) else first), frozenset(pattern.not_subject))
-        if len(_SHAPES) > 10_000:  # rubrics loaded over and over in one process
-            _SHAPES.clear()
-        _SHAPES[id(pattern)] = shape
-    return shape
-
-
-def _required_groups(pattern: Evidence) -> tuple[frozenset[str], ...]:
-    """Each requirement of a pattern as the set of groups that can meet it."""
-    return _shape(pattern).requirements
-
-
-def _satisfy(pattern: Evidence, occurrences: list[Occurrence]) -> tuple[Occurrence, ...] | None:
-    """One occurrence per requirement, not overlapping, all within `pattern.within` words; or None."""
-    if pattern.from_ is not None:
+def _satisfy(shape: Shape, occurrences: list[Occurrence], candidates: int) -> tuple[Occurrence, ...] | None:
+    """One occurrence per requirement, not overlapping, all within the pattern's window; or None. At most
+    `candidates` occurrences of one requirement are tried."""
+    if shape.from_facts:
         return None
-    shape = _shape(pattern)
     if shape.none and not shape.none.isdisjoint([o.group for o in occurrences if o.first >= 0]):
         return None  # (a question's words carried into its answer veto nothing)
-    requirements = shape.requirements
-    candidates = []
-    for req in requirements:
+    found_all = []
+    for req in shape.requirements:
         found = [o for o in occurrences if o.group in req]
         if not found:
             return None
-        candidates.append(found[:MAX_CANDIDATES])
-    within = pattern.within
-    subject_first = pattern.subject_first and bool(pattern.all)
-    for combo in itertools.product(*candidates):
+        found_all.append(found[:candidates])
+    within = shape.within
+    subject_first = shape.subject_first
+    for combo in itertools.product(*found_all):
         spans = sorted([(o.first, o.last) for o in combo])
         end = spans[0][1]
         for a, b in spans[1:]:

@@ -56,7 +56,7 @@ def shingle_hashes(words: list[str]) -> list[int]:
 def excluded_hashes(rubric: Rubric) -> frozenset[int]:
     """Shingles of the question and of the rubric's sources: quoting them is not copying a classmate."""
     hashes = set(shingle_hashes([normalise(w) for w in _WORD.findall(rubric.prompt)]))
-    index = source_index(rubric)
+    index = source_index(rubric, SHINGLE)
     if index is not None:
         hashes.update(_hash(gram) for gram in index.grams)
     return frozenset(hashes)

@@ -12,6 +12,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA = "grader.result/1"
+PERCENT = 100
+#: The mark compared with a teacher's is out of this (DESIGN section 4).
+MARK_SCALE = 10
+#: What levels 0, 1 and 2 are called wherever a person reads them (a student's report capitalises them).
+LEVEL_NAMES = ("missing", "needs developing", "developed")
+#: The terminal's wording, which also gives the rubric's own name for level 1 (its `feedback.thin`).
+LEVEL_NAMES_WITH_TERMS = (LEVEL_NAMES[0], f"thin: {LEVEL_NAMES[1]}", LEVEL_NAMES[2])
 FlagCode = Literal["off_topic", "too_short", "keyword_list", "prompt_echo", "source_overlap"]
 
 
@@ -66,6 +73,21 @@ class FlagResult(_Record):
     message: str
 
 
+class SentenceExplanation(_Record):
+    """Why one sentence earned what it did: evidence for parts, screened by a rule, or unused (and the nearest
+    part, with what it lacked). `text == plain_text[start:end]`."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    paragraph: int = Field(ge=1, description="1-based paragraph of the plain text.")
+    status: Literal["evidence", "screened", "unused"]
+    rule: str = Field(description="The rule that decided: the screen rule's id, or `evidence`.")
+    reason: str
+    elements: list[str] = Field(description="The parts it is evidence for; for an unused sentence, the nearest part.")
+    terms: list[str] = Field(description="The rubric's terms in it, as the student wrote them.")
+
+
 class GradeResult(_Record):
     """Everything grader found in one essay; serialised as the "grader.result/1" JSON object."""
 
@@ -76,17 +98,19 @@ class GradeResult(_Record):
     word_count: int = Field(ge=0)
     score: float
     max_score: float
-    percent: float = Field(ge=0, le=100)
+    percent: float = Field(ge=0, le=PERCENT)
     band: str
     elements: list[ElementResult]
     facts: list[FactResult]
     flags: list[FlagResult]
     strengths: list[str]
     improvements: list[str]
+    sentences: list[SentenceExplanation] | None = Field(None, description=(
+        "Only with `grader grade --explain`: every sentence and what it earned."))
 
     def to_dict(self) -> dict:
-        """The contract's JSON object as Python data, keys in contract order."""
-        return self.model_dump(by_alias=True, mode="json")
+        """The contract's JSON object as Python data, keys in contract order (`sentences` only when explained)."""
+        return self.model_dump(by_alias=True, mode="json", exclude={"sentences"} if self.sentences is None else None)
 
     def to_json(self, indent: int | None = 2) -> str:
         """`indent=2` for `grader grade --format json`; `None` for one compact line of results.jsonl."""
@@ -96,7 +120,7 @@ class GradeResult(_Record):
     @property
     def mark_out_of_ten(self) -> int:
         """The mark compared with a teacher's: percent / 10 rounded half up."""
-        return half_up(self.percent / 10, 0)
+        return half_up(self.percent * MARK_SCALE / PERCENT, 0)
 
 
 def half_up(value: float, digits: int = 1):

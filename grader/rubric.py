@@ -8,18 +8,28 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
+from .defaults import DEFAULT_RUBRIC_ID
 from .errors import RubricError
 
-MAX_RUBRIC_BYTES = 1024 * 1024
+if TYPE_CHECKING:
+    from .compiled import CompiledRubric
+
+KB = 1024
+MAX_RUBRIC_BYTES = KB * KB
 MAX_YAML_DEPTH = 20
 MAX_YAML_NODES = 100_000
 MAX_PHRASE_WORDS = 8
 #: A wildcard needs this many letters before its `*`, so `a*` cannot match half the language.
 MIN_WILDCARD_STEM = 3
+#: The widest `within` a pattern may ask for: more is no longer "close together".
+MAX_WITHIN = 200
+PERCENT = 100
+#: Weights add up to `total` when they differ by less than this (floating-point sums).
+WEIGHT_TOLERANCE = 1e-9
 
 _ID = r"^[a-z][a-z0-9_]*$"
 _PHRASE_WORD = re.compile(r"[0-9]*#[0-9#]*s?|[^\W_]+(?:['’][^\W_]+)*\*?")
@@ -34,15 +44,19 @@ class Band(_Model):
     """A band of marks: the highest band whose `min` the percentage reaches is awarded."""
 
     name: str = Field(description="The band's name, e.g. Excellent.")
-    min: float = Field(ge=0, le=100, description="Lowest percentage (0-100) that earns this band.")
+    min: float = Field(ge=0, le=PERCENT, description="Lowest percentage (0-100) that earns this band.")
     comment: str = Field("", description="One sentence shown with the band.")
 
 
 class Limits(_Model):
     """Thresholds that raise the `too_short` and `off_topic` flags."""
 
-    min_words: int = Field(250, ge=0, description="Body words below which the essay is too short (levels capped at 1).")
-    min_topic_sentences: int = Field(5, ge=0, description="Sentences on the question below which the essay is off topic.")
+    min_words: int | None = Field(None, ge=0, description=(
+        "Body words below which the essay is too short (levels capped at 1); the too_short rule's `min_words`, "
+        "250 unless set."))
+    min_topic_sentences: int | None = Field(None, ge=0, description=(
+        "Sentences on the question below which the essay is off topic; the off_topic rule's `min_sentences`, "
+        "5 unless set."))
 
 
 GroupRef = Union[str, list[str]]
@@ -61,7 +75,8 @@ class Evidence(_Model):
     not_subject: list[str] = Field(default_factory=list, description=(
         "Groups that must not be named before the first `all` group: \"Stalin entered the alliance because China "
         "...\" gives Stalin's reasons, not Mao's."))
-    within: int = Field(25, ge=1, le=200, description="The matched terms must lie within this many words.")
+    within: int | None = Field(None, ge=1, le=MAX_WITHIN, description=(
+        "The matched terms must lie within this many words (the evidence rule's `within`, 25, unless set)."))
     subject_first: bool = Field(False, description=(
         "The first `all` group must come before the other terms, as a sentence's subject does "
         "(\"Stalin feared ...\", not \"Mao feared Stalin ...\")."))
@@ -164,8 +179,9 @@ class Rubric(_Model):
     title: str = Field(description="The rubric's name, shown in reports.")
     prompt: str = Field(description="The question as set; pasted back, it earns nothing.")
     total: float = Field(gt=0, description="Maximum score; the elements' weights must add up to it.")
-    thin_credit: float = Field(0.5, ge=0, le=1, description=(
-        "Share of an element's weight that a thin (level 1) answer earns; a developed one earns all of it."))
+    thin_credit: float | None = Field(None, ge=0, le=1, description=(
+        "Share of an element's weight that a thin (level 1) answer earns (the developed rule's `thin_credit`, "
+        "a half, unless set); a developed one earns all of it."))
     bands: list[Band] = Field(min_length=1, description="Marking bands; one must start at 0.")
     limits: Limits = Field(default_factory=Limits, description="When an essay is too short or off topic.")
     terms: dict[str, list[str]] = Field(description=(
@@ -181,18 +197,39 @@ class Rubric(_Model):
     elements: list[Element] = Field(min_length=1, description="The required parts of the answer, in report order.")
     facts: list[Fact] = Field(default_factory=list, description="The fact bank: claims checked for year and place.")
     sources: list[Source] = Field(default_factory=list, description="Texts whose unquoted copying earns nothing.")
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description=(
+        "Settings of the judging rules for this rubric, by rule id: `{keyword_list: {enabled: false}, "
+        "prompt_echo: {min_share: 0.5}}`. `grader rules` lists every rule and setting (docs/rules.md)."))
 
     _path: Path | None = PrivateAttr(default=None)
     _compiled: Any = PrivateAttr(default=None)
-    _source_texts: Any = PrivateAttr(default=None)
-    _fact_tables: Any = PrivateAttr(default=None)
-    _prompt_tokens: Any = PrivateAttr(default=None)
-    _prompt_words: Any = PrivateAttr(default=None)
 
     @property
     def path(self) -> Path | None:
         """Where the rubric was loaded from (None when built in code)."""
         return self._path
+
+    @property
+    def compiled(self) -> CompiledRubric:
+        """The rubric worked out for grading (settings, question, term index, sources), built on first use.
+
+        A copy made with `model_copy` carries its original's private state, so the compiled rubric says
+        which rubric it was built for and is rebuilt for any other.
+        """
+        compiled = self._compiled
+        if compiled is None or compiled.rubric is not self:
+            from .compiled import CompiledRubric
+
+            compiled = self._compiled = CompiledRubric(self)
+        return compiled
+
+    @property
+    def term_groups(self) -> dict[str, list[str]]:
+        """The rubric's term groups after the shared English cue groups it does not replace."""
+        from .language import english
+
+        shared = {name: phrases for name, phrases in english().cue_groups.items() if name not in self.terms}
+        return {**self.terms, **shared}
 
     def element(self, element_id: str) -> Element:
         """The element with this id."""
@@ -254,7 +291,7 @@ def resolve_rubric_path(ref: str | Path) -> Path:
     raise RubricError(ref_str, f"no such rubric file or bundled rubric id (bundled: {known})")
 
 
-def load_rubric(ref: str | Path = "sino-soviet-alliance") -> Rubric:
+def load_rubric(ref: str | Path = DEFAULT_RUBRIC_ID) -> Rubric:
     """Load and validate a rubric by bundled id or path; raise `RubricError` with file, line and field."""
     path = resolve_rubric_path(ref)
     shown = str(ref) if not isinstance(ref, Path) else str(path)
@@ -263,7 +300,7 @@ def load_rubric(ref: str | Path = "sino-soviet-alliance") -> Rubric:
     try:
         size = path.stat().st_size
         if size > MAX_RUBRIC_BYTES:
-            raise RubricError(shown, f"rubric file is too large ({size // 1024} KB; the limit is {MAX_RUBRIC_BYTES // 1024} KB)")
+            raise RubricError(shown, f"rubric file is too large ({size // KB} KB; the limit is {MAX_RUBRIC_BYTES // KB} KB)")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise RubricError(shown, "rubric file not found") from None
@@ -310,12 +347,14 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
             problem = phrase_problem(phrase)
             if problem:
                 return ("terms", name, k), problem
-    groups = set(rubric.terms)
+    groups = set(rubric.term_groups)
     seen: set[str] = set()
     for i, element in enumerate(rubric.elements):
         if element.id in seen:
             return ("elements", i, "id"), f"duplicate element id '{element.id}'"
         seen.add(element.id)
+        if not element.patterns:
+            return ("elements", i, "evidence"), "needs at least one evidence pattern"
         for j, pattern in enumerate(element.patterns):
             loc = ("elements", i, "evidence") + ((j,) if isinstance(element.evidence, list) else ())
             if pattern.from_ is None and not pattern.all and not pattern.any:
@@ -334,7 +373,7 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
             if not element.from_facts and example.count("[[") != example.count("]]"):
                 return ("elements", i, "examples", "count", k), "unbalanced [[ ]] markers"
     weights = sum(e.weight for e in rubric.elements)
-    if abs(weights - rubric.total) > 1e-9:
+    if abs(weights - rubric.total) > WEIGHT_TOLERANCE:
         return ("total",), f"the elements' weights add up to {weights:g}, not {rubric.total:g}"
     names = [b.name for b in rubric.bands]
     if len(set(names)) != len(names):
@@ -370,6 +409,23 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
         if source.id in source_ids:
             return ("sources", i, "id"), f"duplicate source id '{source.id}'"
         source_ids.add(source.id)
+    return _rules_problem(rubric)
+
+
+def _rules_problem(rubric: Rubric) -> tuple[tuple, str] | None:
+    """An unknown rule or setting under `rules:`, a wrong type, or one setting given in two places."""
+    from .rules import ALIASES, override_problem
+
+    problem = override_problem(rubric.rules)
+    if problem:
+        path, reason = problem
+        return ("rules", *path), reason
+    for path, (rule_id, name) in ALIASES.items():
+        value: Any = rubric
+        for key in path:
+            value = getattr(value, key)
+        if value is not None and name in rubric.rules.get(rule_id, {}):
+            return ("rules", rule_id, name), f"also set by `{'.'.join(path)}`: set it in one place"
     return None
 
 
@@ -397,7 +453,7 @@ def _load_yaml(text: str, name: str) -> tuple[Any, dict[tuple, int]]:
     import yaml
 
     if len(text.encode("utf-8", "replace")) > MAX_RUBRIC_BYTES:
-        raise RubricError(name, f"rubric is too large (the limit is {MAX_RUBRIC_BYTES // 1024} KB)")
+        raise RubricError(name, f"rubric is too large (the limit is {MAX_RUBRIC_BYTES // KB} KB)")
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()

@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import types
 import typing
 
 from pydantic import BaseModel
@@ -38,6 +39,14 @@ a year or place is checked: an accepted year or the right place makes it correct
 near the event in the same clause, or a different place after "in"/"at", makes it incorrect, and the
 student sees the `note`. The place is looked up in the `details` groups first.
 
+Judging rules: every rule that screens a sentence, finds evidence, decides a level or raises a flag is
+registered with its settings and defaults ([rules.md](rules.md), or `grader rules`). A rubric changes
+them under `rules:`, by rule id: `rules: {keyword_list: {enabled: false}, prompt_echo: {min_share: 0.5}}`.
+An unknown rule or setting, or a value of the wrong type, is a one-line error naming the file and line.
+Every rubric may also name the shared English cue groups (`hedge`, `open_question`, `final_cue`,
+`decisive_cue`, `vague_reason`; see `grader/data/english.yaml`) in its patterns; a group of its own with
+the same name replaces one.
+
 """
 
 
@@ -48,7 +57,7 @@ def _type_name(annotation) -> str:
         return f"list of {_type_name(args[0])}" if args else "list"
     if origin is dict:
         return f"mapping of {_type_name(args[0])} to {_type_name(args[1])}"
-    if origin is typing.Union or str(origin) == "types.UnionType":
+    if origin is typing.Union or origin is types.UnionType:
         return " or ".join(_type_name(a) for a in args if a is not type(None))
     if origin is typing.Literal:
         return " | ".join(f"`{a}`" for a in args)
@@ -70,7 +79,7 @@ def render() -> str:
             key = field.alias or name
             default = "required" if field.is_required() else (
                 "[]" if field.default_factory is list else "{}" if field.default_factory is dict else
-                "(see below)" if field.default_factory else repr(field.default))
+                "(see below)" if field.default_factory else "not set" if field.default is None else repr(field.default))
             text = (field.description or "").replace("|", "\\|")
             lines.append(f"| `{key}` | {_type_name(field.annotation)} | {default} | {text} |")
         lines.append("")

@@ -6,11 +6,15 @@ through levels. `points = weight` when developed, `weight × thin_credit` when t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .facts import FactCheck
 from .flags import Flag
 from .matching import Hit
 from .rubric import Element, Rubric
+
+if TYPE_CHECKING:
+    from .compiled import CompiledRubric
 from .terms import Occurrence
 from .text import Sentences
 
@@ -31,9 +35,11 @@ class Judgement:
     feedback: str
 
 
-def judge_elements(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurrence]],
+def judge_elements(compiled: CompiledRubric, sentences: Sentences, occurrences: list[list[Occurrence]],
                    hits: dict[str, list[Hit]], checks: list[FactCheck], flags: list[Flag]) -> list[Judgement]:
     """The level of every element, in rubric order, after the flags have acted."""
+    rubric = compiled.rubric
+    thin_credit = compiled.settings["developed"].thin_credit
     codes = {f.code for f in flags}
     details = set(rubric.details)
     found = {}
@@ -53,7 +59,7 @@ def judge_elements(rubric: Rubric, sentences: Sentences, occurrences: list[list[
         elif "too_short" in codes:
             level = min(level, 1)
         feedback = (element.feedback.missing, element.feedback.thin, element.feedback.developed)[level]
-        out.append(Judgement(element, level, element.weight * (0, rubric.thin_credit, 1)[level], evidence, feedback))
+        out.append(Judgement(element, level, element.weight * (0, thin_credit, 1)[level], evidence, feedback))
     return out
 
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from .rubric import Rubric
+from .rubric import MIN_WILDCARD_STEM, Rubric
 from .text import Token, lemma, normalise
 
 _WORD = re.compile(r"[0-9]*#[0-9#]*s?|[^\W_]+(?:['’][^\W_]+)*\*?")
 #: Misspellings are only looked for in words at least this long, with at least this similarity.
-FUZZY_MIN_LENGTH = 5
-FUZZY_MIN_SCORE = 84.0
 #: Word forms remembered per compiled rubric (a bound, so a huge batch cannot grow memory without limit).
 CACHE_LIMIT = 200_000
 
@@ -78,6 +77,8 @@ class CompiledTerms:
     templates: list[Spelling] = field(default_factory=list)
     fuzzy_words: dict[str, str] = field(default_factory=dict)  # word -> its correct spelling
     fuzzy_groups: frozenset[str] = frozenset()  # only these groups' spellings may match a corrected word
+    fuzzy_min_length: int = 0  # the misspelling rule's settings
+    fuzzy_min_score: float = 0.0
     vocabulary: set[str] = field(default_factory=set)
     _fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
     _candidate_cache: dict[str | tuple[str, str], tuple] = field(default_factory=dict)  # see _candidates
@@ -149,7 +150,7 @@ class CompiledTerms:
             forms = (token.norm, token.lemma, corrected)
             for word in dict.fromkeys(k for k in forms if k):
                 spellings.extend(self.by_word.get(word, ()))
-            for word in dict.fromkeys(k[:3] for k in forms if k):
+            for word in dict.fromkeys(k[:MIN_WILDCARD_STEM] for k in forms if k):
                 spellings.extend(self.by_prefix.get(word, ()))
             if self.templates and any(c.isdigit() for c in token.norm):
                 spellings.extend(self.templates)
@@ -179,7 +180,7 @@ class CompiledTerms:
 
     def _closest(self, word: str) -> str | None:
         """The fuzzy-group spelling a word is a misspelling of, or None (short, known or correct words)."""
-        if len(word) < FUZZY_MIN_LENGTH or not word.isalpha() or word in self.vocabulary:
+        if len(word) < self.fuzzy_min_length or not word.isalpha() or word in self.vocabulary:
             return None
         from rapidfuzz import fuzz, process
 
@@ -187,7 +188,7 @@ class CompiledTerms:
 
         if simplemma.is_known(word, lang="en"):
             return None  # an ordinary English word is not a misspelt name
-        hit = process.extractOne(word, self.fuzzy_words.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        hit = process.extractOne(word, self.fuzzy_words.keys(), scorer=fuzz.ratio, score_cutoff=self.fuzzy_min_score)
         return self.fuzzy_words[hit[0]] if hit else None
 
 
@@ -204,17 +205,17 @@ def _words_match(words: tuple[WordPattern, ...], tokens: tuple[Token, ...], i: i
     return True
 
 
-def compile_terms(rubric: Rubric) -> CompiledTerms:
-    """Index the rubric's term groups; cached on the rubric (it is read-only)."""
-    if rubric._compiled is not None:
-        return rubric._compiled
-    fuzzy = set(rubric.fuzzy)
-    compiled = CompiledTerms(fuzzy_groups=frozenset(fuzzy))
-    for group, phrases in rubric.terms.items():
+def compile_terms(rubric: Rubric, misspelling: Any, evidence: Any) -> CompiledTerms:
+    """Index the rubric's term groups (`misspelling`, `evidence`: those rules' settings; with misspelling
+    switched off, nothing is fuzzy)."""
+    fuzzy = set(rubric.fuzzy) if misspelling.enabled else set()
+    compiled = CompiledTerms(fuzzy_groups=frozenset(fuzzy), fuzzy_min_length=misspelling.min_length,
+                             fuzzy_min_score=misspelling.min_score)
+    for group, phrases in rubric.term_groups.items():
         for phrase in phrases:
             shown = phrase.split("|")[0].strip()
             for alt in phrase.split("|"):
-                words = tuple(_word_pattern(w) for w in _WORD.findall(alt))
+                words = tuple(_word_pattern(w, evidence.capitals_max_letters) for w in _WORD.findall(alt))
                 if not words:
                     continue
                 first = words[0]
@@ -227,7 +228,7 @@ def compile_terms(rubric: Rubric) -> CompiledTerms:
                 if first.template:
                     compiled.templates.append(spelling)
                 elif first.prefix:
-                    compiled.by_prefix.setdefault(first.norm[:3], []).append(spelling)
+                    compiled.by_prefix.setdefault(first.norm[:MIN_WILDCARD_STEM], []).append(spelling)
                 else:
                     compiled.by_word.setdefault(first.norm, []).append(spelling)
                     if first.lemma != first.norm:
@@ -235,16 +236,16 @@ def compile_terms(rubric: Rubric) -> CompiledTerms:
                 for w in words:
                     if not w.prefix and not w.template:
                         compiled.vocabulary.add(w.norm)
-                        if group in fuzzy and len(w.norm) >= FUZZY_MIN_LENGTH and w.norm.isalpha():
+                        if group in fuzzy and len(w.norm) >= compiled.fuzzy_min_length and w.norm.isalpha():
                             compiled.fuzzy_words[w.norm] = w.norm
-    rubric._compiled = compiled
     return compiled
 
 
-def _word_pattern(word: str) -> WordPattern:
+def _word_pattern(word: str, capitals_max_letters: int) -> WordPattern:
+    """One word of a phrase; a short one in capitals (`US`, up to `capitals_max_letters`) matches capitals only."""
     prefix = word.endswith("*")
     raw = word.rstrip("*")
     norm = normalise(raw)
     template = "#" in norm
-    capitals = raw.isupper() and 2 <= len(raw) <= 3 and raw.isalpha()
+    capitals = raw.isupper() and 2 <= len(raw) <= capitals_max_letters and raw.isalpha()
     return WordPattern(norm, norm if (prefix or template) else lemma(norm), prefix, template, capitals)

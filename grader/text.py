@@ -10,10 +10,13 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .documents import Document
 from .language import english
+
+if TYPE_CHECKING:
+    from .rules import RuleSettings
 
 Role = Literal["sentence", "heading", "header", "question", "note"]
 Position = Literal["opening", "body", "conclusion", ""]
@@ -30,10 +33,10 @@ _YEAR_OR_DIGITS = re.compile(r"\d")
 _HYPHENS = "-‐‑"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
-#: How many words a paragraph may have and still be a heading or a name/date line.
-HEADING_MAX_WORDS = 12
-#: Front matter (name line, title, copied question) is looked for in this many leading paragraphs.
-FRONT_MATTER_PARAGRAPHS = 4
+#: Word forms remembered by the normalising and lemma caches.
+WORD_CACHE = 65536
+#: A line at least this long that stops mid-sentence is hard-wrapped: the next line continues it.
+WRAPPED_LINE_CHARS = 50
 
 
 @dataclass(slots=True)
@@ -80,7 +83,7 @@ class Sentences:
         return self.document.text[sentence.start : sentence.end]
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORD_CACHE)
 def normalise(word: str) -> str:
     """Case-fold, strip accents (Lüshun = Lushun), straighten quotes, drop a possessive 's."""
     word = word.translate(_APOSTROPHES)
@@ -92,7 +95,7 @@ def normalise(word: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORD_CACHE)
 def lemma(norm: str) -> str:
     """The dictionary form of a normalised word (simplemma's English data; no download)."""
     if not norm.isalpha():
@@ -121,7 +124,7 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORD_CACHE)
 def _word_forms(raw: str) -> tuple[str, str, bool]:
     """A written word's normalised form, lemma and whether it is in capitals, worked out once per form."""
     norm = normalise(raw)
@@ -159,7 +162,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             pa, pb, _ = merged[-1]
             prev = text[pa:pb].rstrip()
             # A hard-wrapped paragraph: a long line that stops mid-sentence continues on the next.
-            if len(prev) >= 50 and prev[-1:] not in ".!?:…\"”" or prev.endswith((",", ";")) and line[:1].islower():
+            if len(prev) >= WRAPPED_LINE_CHARS and prev[-1:] not in ".!?:…\"”" or prev.endswith((",", ";")) and line[:1].islower():
                 merged[-1][1] = b
                 continue
         if marker:
@@ -196,25 +199,32 @@ def _sentences_in_line(text: str, start: int, end: int):
         yield cut + lead, cut + len(piece.rstrip())
 
 
-def analyse(document: Document, prompt_tokens: tuple[str, ...] = ()) -> Sentences:
-    """Split the document into sentences and tag each with its role and position in the essay."""
+def analyse(document: Document, question: Question | None = None, settings: RuleSettings | None = None) -> Sentences:
+    """Split the document into sentences and tag each with its role and position in the essay (the
+    front_matter, heading and evidence rules' settings say how; the rules' defaults when none are given)."""
     from collections import Counter
 
+    from .rules import defaults
+
+    settings = settings or defaults()
     text = document.text
     drafts: list[tuple[int, int, int, bool, tuple[Token, ...]]] = []
     for p_index, paragraph in enumerate(document.paragraphs):
         for a, b, list_item in split_sentences(text, paragraph.start, paragraph.end):
             drafts.append((a, b, p_index, list_item, tokenize(text[a:b], a)))
 
-    paragraph_roles = _paragraph_roles(document, drafts, prompt_tokens)
+    front = settings["front_matter"]
+    paragraph_roles = _paragraph_roles(document, drafts, question, front) if front.enabled else _plain_roles(document)
+    heading = settings["heading"]
     per_paragraph = Counter(p for _, _, p, _, _ in drafts)
     roles: list[Role] = []
     for a, b, p, _, tokens in drafts:
         role = paragraph_roles[p]
-        if role == "sentence" and per_paragraph[p] == 1 and _looks_like_heading(text[a:b], tokens):
+        if (heading.enabled and role == "sentence" and per_paragraph[p] == 1
+                and _looks_like_heading(text[a:b], tokens, heading.max_words)):
             role = "heading"
         roles.append(role)
-    positions = _positions(drafts, roles, paragraph_roles)
+    positions = _positions(drafts, roles, paragraph_roles, settings["evidence"].edge_share)
     items = tuple(Sentence(i, a, b, p, tokens, roles[i], positions[i], list_item)
                   for i, (a, b, p, list_item, tokens) in enumerate(drafts))
     words = sum(count_words(text[document.paragraphs[p].start : document.paragraphs[p].end])
@@ -222,9 +232,9 @@ def analyse(document: Document, prompt_tokens: tuple[str, ...] = ()) -> Sentence
     return Sentences(document, items, words)
 
 
-def _positions(drafts, roles: list[Role], paragraph_roles: list[Role]) -> list[Position]:
-    """Opening = the first content paragraph, conclusion = the last (the first and last fifth of the sentences
-    when the essay is one paragraph)."""
+def _positions(drafts, roles: list[Role], paragraph_roles: list[Role], edge_share: float) -> list[Position]:
+    """Opening = the first content paragraph, conclusion = the last (the first and last `edge_share` of the
+    sentences when the essay is one paragraph)."""
     content_paragraphs = [i for i, r in enumerate(paragraph_roles) if r == "sentence"]
     content = [i for i, r in enumerate(roles) if r == "sentence"]
     positions: list[Position] = [""] * len(drafts)
@@ -233,7 +243,7 @@ def _positions(drafts, roles: list[Role], paragraph_roles: list[Role]) -> list[P
     opening_p, closing_p = content_paragraphs[0], content_paragraphs[-1]
     if opening_p == closing_p:
         n = len(content)
-        fifth = max(1, round(n / 5))
+        fifth = max(1, round(n * edge_share))
         for order, i in enumerate(content):
             positions[i] = "opening" if order < fifth else "conclusion" if order >= n - fifth and n > 1 else "body"
         return positions
@@ -243,69 +253,86 @@ def _positions(drafts, roles: list[Role], paragraph_roles: list[Role]) -> list[P
     return positions
 
 
-def _looks_like_heading(line: str, tokens: tuple[Token, ...]) -> bool:
+def _looks_like_heading(line: str, tokens: tuple[Token, ...], max_words: int) -> bool:
     stripped = line.rstrip()
-    return 0 < len(tokens) <= HEADING_MAX_WORDS and stripped[-1:] not in ".!?…\"”'’;,"
+    return 0 < len(tokens) <= max_words and stripped[-1:] not in ".!?…\"”'’;,"
 
 
-def _paragraph_roles(document: Document, drafts, prompt_tokens: tuple[str, ...]) -> list[Role]:
-    """Notes; then the name/date line, title and copied question among the first paragraphs."""
-    roles: list[Role] = ["note" if p.kind == "note" else "sentence" for p in document.paragraphs]
+def _plain_roles(document: Document) -> list[Role]:
+    """Notes are notes; every other paragraph is the essay's own."""
+    return ["note" if p.kind == "note" else "sentence" for p in document.paragraphs]
+
+
+def _paragraph_roles(document: Document, drafts, question: Question | None, cfg: Any) -> list[Role]:
+    """Notes; then the name/date line, title and copied question among the first paragraphs (`cfg`: the
+    front_matter rule's settings)."""
+    roles = _plain_roles(document)
     by_paragraph: dict[int, list[tuple[Token, ...]]] = {}
     for a, b, p, _, tokens in drafts:
         by_paragraph.setdefault(p, []).append(tokens)
     seen_question = False
-    for p in range(min(FRONT_MATTER_PARAGRAPHS, len(roles))):
+    for p in range(min(cfg.paragraphs, len(roles))):
         if roles[p] != "sentence":
             break
         sentences = by_paragraph.get(p, [])
         tokens = [t for s in sentences for t in s]
         para_text = document.paragraph_text(p)
-        if prompt_tokens and tokens and all(prompt_overlap(s, prompt_tokens) >= 0.6 for s in sentences if s):
+        if (question is not None and question.words and tokens
+                and all(question.overlap(s, cfg.run_words) >= cfg.question_share for s in sentences if s)):
             roles[p] = "question"
             seen_question = True
             continue
-        if not seen_question and len(tokens) <= HEADING_MAX_WORDS and para_text.rstrip()[-1:] not in ".!":
+        if not seen_question and len(tokens) <= cfg.max_words and para_text.rstrip()[-1:] not in ".!":
             roles[p] = "header"
             continue
         break
     if roles and all(r != "sentence" for r in roles if r != "note"):
         # Nothing but front matter: grade it all rather than nothing (an essay that is one short line).
-        roles = ["note" if p.kind == "note" else "sentence" for p in document.paragraphs]
+        roles = _plain_roles(document)
     return roles
 
 
-def prompt_overlap(tokens: tuple[Token, ...], prompt_tokens: tuple[str, ...], n: int = 4) -> float:
-    """Share of a sentence's words covered by runs of `n`+ words that also stand in the question."""
-    if not tokens or not prompt_tokens:
-        return 0.0
-    words = [t.norm for t in tokens]
-    if len(words) < n:
-        return 1.0 if " ".join(words) in " ".join(prompt_tokens) and len(words) >= 2 else 0.0
-    grams, starts = _ngrams(prompt_tokens, n)
-    covered = [False] * len(words)
-    for i in range(len(words) - n + 1):
-        if words[i] in starts and tuple(words[i : i + n]) in grams:
-            for j in range(i, i + n):
-                covered[j] = True
-    return sum(covered) / len(words)
+class Question:
+    """The question as set, tokenised once: its tokens, normalised words, vocabulary (words and lemmas), the
+    content words that open its sentences ("explain", "please"), and its runs of words."""
 
+    def __init__(self, prompt: str):
+        self.tokens = tokenize(prompt)
+        self.words = tuple(t.norm for t in self.tokens)
+        self.vocabulary = frozenset(self.words) | frozenset(t.lemma for t in self.tokens)
+        self.joined = " ".join(self.words)
+        fw = english().function_words
+        openers = set()
+        for a, b, _ in split_sentences(prompt, 0, len(prompt)):
+            words = tokenize(prompt[a:b])
+            if words and words[0].norm not in fw:
+                openers.add(words[0].norm)
+        self.openers = frozenset(openers)
+        self._runs: dict[int, tuple[frozenset[tuple[str, ...]], frozenset[str]]] = {}
 
-#: Kept with the question itself, so that its id cannot be reused while it is cached.
-_NGRAMS: dict[tuple[int, int], tuple[tuple[str, ...], frozenset, frozenset]] = {}
+    def runs(self, n: int) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+        """The question's runs of `n` words, and the words they start with."""
+        found = self._runs.get(n)
+        if found is None:
+            words = self.words
+            grams = frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+            found = self._runs[n] = (grams, frozenset(g[0] for g in grams))
+        return found
 
-
-def _ngrams(words: tuple[str, ...], n: int) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
-    """The question's runs of n words, and the words they start with; kept per question (by identity, since
-    hashing the whole question for every sentence would cost more than the lookup saves)."""
-    found = _NGRAMS.get((id(words), n))
-    if found is None:
-        grams = frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
-        found = (words, grams, frozenset(g[0] for g in grams))
-        if len(_NGRAMS) > 64:
-            _NGRAMS.clear()
-        _NGRAMS[(id(words), n)] = found
-    return found[1], found[2]
+    def overlap(self, tokens: tuple[Token, ...], n: int) -> float:
+        """Share of a sentence's words covered by runs of `n`+ words that also stand in the question."""
+        if not tokens or not self.words:
+            return 0.0
+        words = [t.norm for t in tokens]
+        if len(words) < n:
+            return 1.0 if " ".join(words) in self.joined and len(words) >= 2 else 0.0
+        grams, starts = self.runs(n)
+        covered = [False] * len(words)
+        for i in range(len(words) - n + 1):
+            if words[i] in starts and tuple(words[i : i + n]) in grams:
+                for j in range(i, i + n):
+                    covered[j] = True
+        return sum(covered) / len(words)
 
 
 def has_digits(token: Token) -> bool:

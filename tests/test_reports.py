@@ -16,8 +16,9 @@ from grader import grade_file, grade_text
 from grader.cli import main
 from grader.documents import read_document, read_docx_bytes
 from grader.reports import render, render_bytes
-from grader.reports.context import MAX_QUOTES, build_context
+from grader.reports.context import build_context
 from grader.reports.docx import annotate
+from grader.reports.quotes import MAX_QUOTES
 from grader.reports.templating import escape_markdown
 
 from .conftest import DATA, essay_files

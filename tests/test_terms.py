@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from grader.rubric import rubric_from_yaml
-from grader.terms import compile_terms
 from grader.text import tokenize
 
 RUBRIC = """
@@ -33,7 +32,7 @@ elements:
 
 @pytest.fixture(scope="module")
 def terms():
-    return compile_terms(rubric_from_yaml(RUBRIC))
+    return rubric_from_yaml(RUBRIC).compiled.terms
 
 
 def found(terms, text):

@@ -4,16 +4,16 @@ from __future__ import annotations
 import pytest
 
 from grader.documents import document_from_text
-from grader.text import analyse, count_words, normalise, tokenize
+from grader.text import Question, analyse, count_words, normalise, tokenize
 
-PROMPT = tuple(t.norm for t in tokenize(
+PROMPT = Question(
     "Please explain the political origins of the Sino-Soviet Alliance in the aftermath of WWII, both from the "
     "standpoint of the Mao-led Communist Party and the Stalin-led USSR. To what extent was this alliance a "
     "\"natural alliance?\" Explain the domestic and international factors that worked for or against this "
-    "alliance. In the end, why did Mao and the Communist party enter into this alliance?"))
+    "alliance. In the end, why did Mao and the Communist party enter into this alliance?")
 
 
-def sentences(text: str, prompt=()):
+def sentences(text: str, prompt=None):
     doc = document_from_text(text)
     return [(doc.text[s.start : s.end], s.role, s.position) for s in analyse(doc, prompt).items]
 
@@ -56,7 +56,7 @@ def test_list_lines_are_separate_units_and_wrapped_lines_are_joined():
 
 
 def test_name_line_and_copied_question_are_front_matter_not_counted():
-    text = ("Jo Bloggs 12 March 2024\n\n" + " ".join(PROMPT) + "\n\n"
+    text = ("Jo Bloggs 12 March 2024\n\n" + " ".join(PROMPT.words) + "\n\n"
             "Mao needed aid. Stalin wanted security.\n\nThe middle paragraph.\n\nIn the end Mao chose Moscow.")
     doc = document_from_text(text)
     result = analyse(doc, PROMPT)

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..results import GradeResult
+from ..results import LEVEL_NAMES, GradeResult
+from .quotes import strongest_quotes, unquoted_count
 
-VERDICTS = {
-    2: ("Developed", "You answered this part well."),
-    1: ("Needs developing", "You started on this part, but it needs more explanation or evidence."),
-    0: ("Missing", "This part of the question is not answered yet."),
+#: What each level means, said to the student under its verdict.
+EXPLANATIONS = {
+    2: "You answered this part well.",
+    1: "You started on this part, but it needs more explanation or evidence.",
+    0: "This part of the question is not answered yet.",
 }
 #: A symbol beside each verdict, so the verdict never depends on colour alone.
 SYMBOLS = {2: "✓", 1: "◐", 0: "✗"}
 MAX_PRIORITIES = 3
-#: Sentences quoted per part: the ones carrying most of the part's terms, shown in essay order.
-MAX_QUOTES = 3
 
 
 def _number(value: float) -> str:
@@ -80,22 +80,16 @@ class ReportContext:
     priorities: tuple[str, ...]
 
 
-def _strongest(evidence):
-    best = sorted(evidence, key=lambda q: (-len(q.terms), q.start))[:MAX_QUOTES]
-    return sorted(best, key=lambda q: q.start)
-
-
 def build_context(result: GradeResult) -> ReportContext:
     """The report's content, in the order a student reads it."""
     parts = []
     for number, element in enumerate(result.elements, 1):
-        verdict, explanation = VERDICTS[element.level]
         parts.append(PartView(
-            number=number, title=element.title, level=element.level, verdict=verdict,
-            symbol=SYMBOLS[element.level], explanation=explanation, points=_number(element.points),
+            number=number, title=element.title, level=element.level, verdict=LEVEL_NAMES[element.level].capitalize(),
+            symbol=SYMBOLS[element.level], explanation=EXPLANATIONS[element.level], points=_number(element.points),
             max_points=_number(element.max_points),
-            quotes=tuple(QuoteView(" ".join(q.text.split()), q.paragraph) for q in _strongest(element.evidence)),
-            more_quotes=max(0, len(element.evidence) - MAX_QUOTES),
+            quotes=tuple(QuoteView(" ".join(q.text.split()), q.paragraph) for q in strongest_quotes(element.evidence)),
+            more_quotes=unquoted_count(element.evidence),
             next_step=element.feedback, done_well=element.level == 2))
     facts = [FactView(f.status == "correct", " ".join(f.text.split()), f.note) for f in result.facts]
     return ReportContext(

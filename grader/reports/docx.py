@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..documents import Document, RunSpan, read_docx_bytes
 from ..errors import DocumentError
-from ..results import GradeResult
+from ..results import LEVEL_NAMES, GradeResult
 from .context import build_context
 
 MAIN_PART = "word/document.xml"
@@ -140,7 +140,7 @@ def comments_for(result: GradeResult) -> tuple[str, list[tuple[int, int, str]]]:
     for element in result.elements:
         for quote in element.evidence:
             if element.level == 2:
-                note = f"This answers “{element.title}” (developed)."
+                note = f"This answers “{element.title}” ({LEVEL_NAMES[2]})."
             else:
                 note = f"This answers “{element.title}”. To strengthen it: {element.feedback}"
             by_span.setdefault((quote.start, quote.end), []).append(note)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..results import LEVEL_NAMES
 from ..rubric import Rubric
 from .templating import render_template
 
@@ -16,7 +17,6 @@ BOUNDARY_MARGIN = 3.0
 MAX_OVERLAPS_SHOWN = 30
 FLAG_WORDS = {"off_topic": "off topic", "too_short": "too short", "keyword_list": "lists of keywords",
               "prompt_echo": "question pasted back", "source_overlap": "copied from a source"}
-LEVEL_WORDS = ("missing", "needs developing", "developed")
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ def build_overview(rubric: Rubric, rows: list, summary, overlaps: list, pairs: i
         attention=tuple(attention),
         students=tuple(StudentRow(r.student, r.file, f"{_fmt(r.score)} / {_fmt(r.max_score)}", _fmt(r.percent),
                                   r.band, ", ".join(FLAG_WORDS.get(f, f) for f in r.flags), r.report) for r in rows),
-        level_words=LEVEL_WORDS)
+        level_words=LEVEL_NAMES)
 
 
 def overview_html(rubric: Rubric, rows: list, summary, overlaps: list, pairs: int) -> str:

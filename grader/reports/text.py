@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import textwrap
 
-from ..results import GradeResult
+from ..results import LEVEL_NAMES_WITH_TERMS, GradeResult
+from .quotes import strongest_quotes, unquoted_count
 
 WIDTH = 100
-VERDICTS = {0: "missing", 1: "thin: needs developing", 2: "developed"}
-MAX_QUOTES = 3
 
 
 def _fmt(number: float) -> str:
@@ -25,12 +24,12 @@ def render_text(result: GradeResult) -> str:
              f"Mark: {_fmt(result.score)} / {_fmt(result.max_score)} ({result.percent:.1f}%), {result.band}",
              f"Words: {result.word_count}", ""]
     for number, element in enumerate(result.elements, 1):
-        lines.append(f"{number}. {element.title}: {VERDICTS[element.level]} "
+        lines.append(f"{number}. {element.title}: {LEVEL_NAMES_WITH_TERMS[element.level]} "
                      f"({_fmt(element.points)}/{_fmt(element.max_points)})")
-        for quote in element.evidence[:MAX_QUOTES]:
+        for quote in strongest_quotes(element.evidence):
             lines.extend(_wrap(f"“{quote.text}” (paragraph {quote.paragraph})", "     ", "   - "))
-        if len(element.evidence) > MAX_QUOTES:
-            lines.append(f"     ... and {len(element.evidence) - MAX_QUOTES} more")
+        if unquoted_count(element.evidence):
+            lines.append(f"     ... and {unquoted_count(element.evidence)} more")
         label = "Well done: " if element.level == 2 else "Next step: "
         lines.extend(_wrap(label + element.feedback, "     ", "   "))
         lines.append("")
@@ -57,4 +56,17 @@ def render_text(result: GradeResult) -> str:
         for i, s in enumerate(result.improvements[:3], 1):
             lines.extend(_wrap(s, "      ", f"   {i}. "))
         lines.append("")
+    if result.sentences is not None:
+        lines.extend(_explanation(result))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _explanation(result: GradeResult) -> list[str]:
+    """Every sentence with what it earned and the rule that decided (`grader grade --explain`)."""
+    lines = ["Sentence by sentence"]
+    for s in result.sentences or []:
+        parts = f" {', '.join(s.elements)}" if s.status == "evidence" else ""
+        lines.extend(_wrap(f"¶{s.paragraph} [{s.status}{parts}] “{s.text}”", "       ", "   "))
+        lines.extend(_wrap(f"{s.rule}: {s.reason}", "       "))
+    lines.append("")
+    return lines

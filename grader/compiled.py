@@ -1,0 +1,59 @@
+"""A rubric worked out for grading: the rule settings in effect, the question, the term index, the source
+index, the fact tables and each evidence pattern's shape. Built once per rubric (`Rubric.compiled`) and
+read-only after that, so every essay of a batch shares it.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .rules import settings_for
+from .text import Question
+
+if TYPE_CHECKING:
+    from .matching import Shape
+    from .rubric import Evidence, Rubric
+    from .sources import SourceIndex
+    from .terms import CompiledTerms
+
+
+class CompiledRubric:
+    """Everything about a rubric that grading needs more than once."""
+
+    def __init__(self, rubric: Rubric):
+        self.rubric = rubric
+        self.settings = settings_for(rubric)
+        self.question = Question(rubric.prompt)
+
+    @cached_property
+    def terms(self) -> CompiledTerms:
+        """The term groups indexed for lookup."""
+        from .terms import compile_terms
+
+        return compile_terms(self.rubric, self.settings["misspelling"], self.settings["evidence"])
+
+    @cached_property
+    def sources(self) -> SourceIndex | None:
+        """The index of the rubric's source texts (read on first use), or None when it has none."""
+        from .sources import source_index
+
+        return source_index(self.rubric, self.settings["source_overlap"].run_words)
+
+    @cached_property
+    def fact_tables(self) -> tuple:
+        """Each fact's place and people lookups and the facts indexed by group."""
+        from .facts import fact_tables
+
+        return fact_tables(self.rubric)
+
+    @cached_property
+    def shapes(self) -> dict[int, Shape]:
+        """Each evidence pattern's group sets and window, by the pattern's identity."""
+        from .matching import shape
+
+        within = self.settings["evidence"].within
+        return {id(p): shape(p, within) for e in self.rubric.elements for p in e.patterns}
+
+    def shape(self, pattern: Evidence) -> Shape:
+        """The shape of one of this rubric's patterns."""
+        return self.shapes[id(pattern)]

@@ -1,0 +1,9 @@
+"""asked_question: a question the essay asks itself carries its terms into the answer that follows."""
+from __future__ import annotations
+
+from .base import Rule
+
+RULE = Rule(
+    "asked_question", "The terms of a question the essay asks itself (\"Why, then, did Mao enter it?\") carry into "
+    "the sentences of its paragraph that answer it, as if they stood just before them; they veto nothing.",
+    "matching")

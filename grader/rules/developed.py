@@ -1,0 +1,12 @@
+"""developed: how a part's level is decided from its evidence (0 missing, 1 thin, 2 developed)."""
+from __future__ import annotations
+
+from .base import Rule, Setting
+
+RULE = Rule(
+    "developed", "A part with evidence is thin (level 1); it is developed (level 2) when its `developed` thresholds "
+    "are met with at least one sentence where the part wants it. Off-topic essays get 0 everywhere, too-short ones "
+    "at most thin.", "level",
+    (Setting("thin_credit", float, 0.5, "Share of a part's weight a thin answer earns (the rubric's top-level "
+             "`thin_credit` sets it too).", minimum=0, maximum=1),),
+    can_disable=False)

@@ -1,0 +1,19 @@
+"""fact_check: claims about the events of the rubric's fact bank are checked for year, place and people.
+
+The checking itself is `facts.check_facts`, which reads these settings; a wrong claim is screened by
+`wrong_fact`, and accurate ones feed the parts judged `from: facts`.
+"""
+from __future__ import annotations
+
+from .base import Rule, Setting
+
+RULE = Rule(
+    "fact_check", "A sentence that names an event of the fact bank and states its year, place or people is checked: "
+    "correct when a stated detail is right, incorrect when a different one is bound to the event; anything vaguer "
+    "is left unchecked.", "matching",
+    (Setting("year_window", int, 6, "Words from the event within which a different year, in the same clause, makes "
+             "the claim wrong (and a different person is read as the doer).", minimum=0),
+     Setting("date_window", int, 12, "Words from the event within which an accepted year makes the claim right.",
+             minimum=0),
+     Setting("place_window", int, 5, "Words from the event within which a different place after 'in'/'at' makes the "
+             "claim wrong.", minimum=0)))

@@ -1,0 +1,14 @@
+"""wrong_fact: a sentence built on a wrong fact earns no credit; the fact check says what is right."""
+from __future__ import annotations
+
+from .base import Rule
+
+RULE = Rule("wrong_fact", "A sentence whose fact check is incorrect earns no credit for any part; the student is "
+            "shown the correct version.", "screen")
+
+
+def apply(checks: list, reasons: list[str | None]) -> None:
+    """Screen the sentence of every incorrect fact check."""
+    for check in checks:
+        if check.status == "incorrect":
+            reasons[check.sentence] = RULE.id
