@@ -269,6 +269,7 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
                     on_error(outcome.error or essay.relative)
             else:
                 summary.graded += 1
+                assert outcome.result_json is not None  # a worker sends the result and its summary together
                 results.handle.write(outcome.result_json + "\n")
                 index.add(essay.index, outcome.prints, outcome.words)
                 rows.append(outcome.summary)

@@ -87,7 +87,7 @@ def term_share(tokens: tuple[Token, ...], occurrences: list[Occurrence]) -> floa
     """Share of words that belong to some rubric term."""
     if not tokens:
         return 0.0
-    covered = set()
+    covered: set[int] = set()
     for o in occurrences:
         covered.update(range(o.first, o.last))
     return len(covered) / len(tokens)

@@ -12,7 +12,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from .errors import DocumentError
 
@@ -185,7 +185,9 @@ def read_docx_bytes(data: bytes, name: str) -> Document:
         builder.block(body_elem, _path_of(body, body_elem))
         for kind, marker in (("footnotes", "footnote"), ("endnotes", "endnote")):
             target = rels.get(kind)
-            tree = _parse_part(archive, target, name) if target else None
+            if not target:
+                continue
+            tree = _parse_part(archive, target, name)
             if tree is not None:
                 builder.part = target
                 builder.notes(tree, marker)
@@ -398,7 +400,7 @@ class _DocxTextBuilder:
 
     # -- notes
     def notes(self, tree, marker: str) -> None:
-        found = []
+        found: list[tuple[bool, int, tuple[str, str], Any, tuple[int, ...]]] = []
         for i, note in enumerate(tree):
             if note.tag != _w(marker) or note.get(_w("type")) in ("separator", "continuationSeparator",
                                                                    "continuationNotice"):

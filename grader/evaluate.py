@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .documents import READABLE
 from .errors import DocumentError, GraderError
@@ -120,7 +122,7 @@ def bootstrap_interval(a: list[int], b: list[int], categories: list[int], sample
     return values[int(0.025 * (samples - 1))], values[int(0.975 * (samples - 1))]
 
 
-def isotonic_fit(xs: list[float], ys: list[float]) -> list[tuple[float, float]]:
+def isotonic_fit(xs: Sequence[float], ys: Sequence[float]) -> list[tuple[float, float]]:
     """Non-decreasing least-squares fit of y on x (pool adjacent violators): sorted (x, fitted y) points."""
     points = sorted(zip(xs, ys))
     blocks: list[list[float]] = []  # [sum of y, count, first x, last x]
@@ -244,16 +246,16 @@ def evaluate(folder: str | Path, labels_path: str | Path, rubric: Rubric,
         have = [i for i in ids if element.id in labels[i].levels]
         if not have:
             continue
-        t = [labels[i].levels[element.id] for i in have]
-        g = [next(e.level for e in graded[i].elements if e.id == element.id) for i in have]
-        base = word_count_baseline([graded[i].word_count for i in have], t, LEVELS)
-        elements[element.id] = {"qwk": quadratic_weighted_kappa(t, g, LEVELS),
-                                "baseline_qwk": quadratic_weighted_kappa(t, base, LEVELS),
-                                "exact": agreement(t, g)[0]}
+        t_levels = [labels[i].levels[element.id] for i in have]
+        g_levels = [next(e.level for e in graded[i].elements if e.id == element.id) for i in have]
+        base = word_count_baseline([graded[i].word_count for i in have], t_levels, LEVELS)
+        elements[element.id] = {"qwk": quadratic_weighted_kappa(t_levels, g_levels, LEVELS),
+                                "baseline_qwk": quadratic_weighted_kappa(t_levels, base, LEVELS),
+                                "exact": agreement(t_levels, g_levels)[0]}
     confusion = [[0] * len(MARKS) for _ in MARKS]
     for t, g in zip(teacher, machine):
         confusion[t][g] += 1
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i, t, g, b in zip(ids, teacher, machine, baseline):
         result = graded[i]
         rows.append({"id": i, "teacher": t, "grader": g, "baseline": b, "words": result.word_count,

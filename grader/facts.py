@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .language import english
-from .rubric import Fact, Rubric, place_group, spellings
+from .rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS, Fact, Rubric, place_group, spellings
 from .terms import Occurrence
 from .text import Sentence, Sentences, normalise
 
 if TYPE_CHECKING:
     from .compiled import CompiledRubric
 
-#: What counts as a year: four digits, between these.
-YEAR_DIGITS = 4
-FIRST_YEAR, LAST_YEAR = 1000, 2099
 #: Punctuation that ends a clause: a detail beyond it belongs to something else ("memories of 1927, Yalta ...").
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s")
 
@@ -32,7 +29,7 @@ class FactCheck:
     """One claim: the fact it is about, whether it is right, the student's sentence, the correct version."""
 
     fact: str
-    status: str  # "correct" | "incorrect"
+    status: Literal["correct", "incorrect"]
     sentence: int
     start: int
     end: int
@@ -174,7 +171,7 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
 
 def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], years: list[tuple[int, int]],
            places: dict[str, tuple[str | None, set[str]]], people: dict[str, tuple[set[str], set[str]]],
-           text: str, events: set[tuple[int, int]], cfg: Any) -> str | None:
+           text: str, events: set[tuple[int, int]], cfg: Any) -> Literal["correct", "incorrect"] | None:
     """'incorrect', 'correct' or None (nothing checkable); `events`: spans that name some other event."""
     anchors = _anchors(fact, occ)
     right = wrong = False
@@ -204,15 +201,15 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
                     continue  # "at Yalta" names the conference, not where this event happened
                 if s.tokens[o.first - 1].norm in prepositions and _bound_to_event(s, o.first, anchors, cfg.place_window, text):
                     wrong = True
-    groups, accepted = people[fact.id]
+    groups, accepted_names = people[fact.id]
     if groups:
         named = [o for o in occ if o.group in groups]
-        if any(o.phrase in accepted for o in named):
+        if any(o.phrase in accepted_names for o in named):
             right = True
         else:
-            others = {p for f in matched if f is not fact for p in people[f.id][1]}
+            other_people = {p for f in matched if f is not fact for p in people[f.id][1]}
             for o in named:
-                if o.phrase in others or any(o.first >= a.first and o.last <= a.last for a in anchors):
+                if o.phrase in other_people or any(o.first >= a.first and o.last <= a.last for a in anchors):
                     continue
                 if _bound_to_event(s, o.first, anchors, cfg.year_window, text):
                     wrong = True

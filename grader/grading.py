@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from . import facts as facts_stage
 from .defaults import DEFAULT_RUBRIC_ID
@@ -17,7 +18,8 @@ from .facts import FactCheck
 from .flags import Flag
 from .matching import Hit, find_hits
 from .explain import explain as explain_sentences
-from .results import ElementResult, FactResult, FlagResult, GradeResult, Quote, RubricRef, SentenceExplanation, half_up
+from .results import (ElementResult, FactResult, FlagCode, FlagResult, GradeResult, Quote, RubricRef,
+                      SentenceExplanation, half_up)
 from .rubric import PERCENT, Rubric, load_rubric
 from .scoring import Judgement, band_for, improvements, judge_elements, strengths
 from .rules import wrong_fact
@@ -94,7 +96,8 @@ def grade_document(document: Document, rubric: Rubric, student: str | None = Non
         band=band_for(rubric, percent),
         elements=elements,
         facts=shown_facts,
-        flags=[FlagResult.model_construct(code=f.code, message=f.message) for f in flags],
+        # A flag's code is the id of the flag rule that raised it, which is one of the FlagCode values.
+        flags=[FlagResult.model_construct(code=cast(FlagCode, f.code), message=f.message) for f in flags],
         strengths=strengths(judgements, sentences),
         improvements=improvements(judgements, checks, flags),
         sentences=[SentenceExplanation.model_construct(**entry) for entry in explain_sentences(rubric.compiled, analysis)]

@@ -16,7 +16,7 @@ import struct
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from .documents import Document
 from .rubric import Rubric
@@ -109,7 +109,7 @@ class OverlapIndex:
         for f in self._files:
             f.close()
         folder = Path(self._dir.name)
-        partitions: dict[int, object] = {}
+        partitions: dict[int, BinaryIO] = {}
         for b in range(BUCKETS):
             by_hash: dict[int, dict[int, int]] = {}
             for h, essay, position in _RECORD.iter_unpack((folder / f"{b:02d}.bin").read_bytes()):
@@ -166,7 +166,7 @@ def shared_passages(a: list[str], b: list[str], seeds: list[tuple[int, int]],
             end_a, end_b = end_a + 1, end_b + 1
         runs.add((start_a, start_b, end_a - start_a))
     passages = []
-    for start_a, start_b, n in sorted(runs, key=lambda r: (-r[2], r[1])):
+    for _, start_b, n in sorted(runs, key=lambda r: (-r[2], r[1])):
         if any(_hash(b[k : k + SHINGLE]) not in excluded for k in range(start_b, start_b + n - SHINGLE + 1)):
             passages.append(" ".join(b[start_b : start_b + n]))
     return passages

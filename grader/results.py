@@ -7,11 +7,11 @@ against it.
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA = "grader.result/1"
+SCHEMA: Final = "grader.result/1"
 PERCENT = 100
 #: The mark compared with a teacher's is out of this (DESIGN section 4).
 MARK_SCALE = 10

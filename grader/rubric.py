@@ -16,6 +16,8 @@ from .defaults import DEFAULT_RUBRIC_ID
 from .errors import RubricError
 
 if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
     from .compiled import CompiledRubric
 
 KB = 1024
@@ -28,6 +30,9 @@ MIN_WILDCARD_STEM = 3
 #: The widest `within` a pattern may ask for: more is no longer "close together".
 MAX_WITHIN = 200
 PERCENT = 100
+#: What counts as a year in an essay: four digits, between these (a fact's year must be one).
+YEAR_DIGITS = 4
+FIRST_YEAR, LAST_YEAR = 1000, 2099
 #: Weights add up to `total` when they differ by less than this (floating-point sums).
 WEIGHT_TOLERANCE = 1e-9
 
@@ -209,6 +214,11 @@ class Rubric(_Model):
         """Where the rubric was loaded from (None when built in code)."""
         return self._path
 
+    def located_at(self, path: Path) -> Rubric:
+        """This rubric, as read from `path` (its `sources` are found beside it)."""
+        self._path = path.resolve()
+        return self
+
     @property
     def compiled(self) -> CompiledRubric:
         """The rubric worked out for grading (settings, question, term index, sources), built on first use.
@@ -308,9 +318,7 @@ def load_rubric(ref: str | Path = DEFAULT_RUBRIC_ID) -> Rubric:
         raise RubricError(shown, "rubric file is not UTF-8 text") from None
     except OSError as exc:
         raise RubricError(shown, f"cannot read the rubric ({exc.strerror or exc})") from None
-    rubric = rubric_from_yaml(text, shown, base=path.parent)
-    rubric._path = path.resolve()
-    return rubric
+    return rubric_from_yaml(text, shown, base=path.parent).located_at(path)
 
 
 def rubric_from_yaml(text: str, name: str = "<rubric>", base: Path | None = None) -> Rubric:
@@ -382,7 +390,7 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
         return ("bands",), "one band must start at min: 0 so every mark has a band"
     for key in ("fuzzy", "details", "other_topics", "person_groups"):
         for k, g in enumerate(getattr(rubric, key)):
-            if g not in groups:
+            if g not in (rubric.terms if key == "person_groups" else groups):
                 return (key, k), f"unknown term group '{g}'"
     fact_ids: set[str] = set()
     for i, fact in enumerate(rubric.facts):
@@ -399,6 +407,10 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
                         return ("facts", i, *combo, k), f"unknown term group '{g}'"
         if not fact.must.years and fact.must.place is None and not fact.must.people:
             return ("facts", i, "must"), "needs a year, a place or people to check"
+        for year in fact.must.years:
+            if not FIRST_YEAR <= year <= LAST_YEAR:
+                return ("facts", i, "must", "year"), (f"{year}: years are read as four digits from {FIRST_YEAR} to "
+                                                      f"{LAST_YEAR}, so this one could never be checked")
         for k, person in enumerate(fact.must.people):
             if not any(spellings(person) & spellings(phrase) for g in rubric.person_groups for phrase in rubric.terms[g]):
                 return ("facts", i, "must", "people", k), f"'{person}' is not a phrase of any of the person_groups"
@@ -526,7 +538,7 @@ def _line_for(lines: dict[tuple, int], loc: tuple) -> int | None:
     return lines.get(())
 
 
-def _describe(err: dict) -> str:
+def _describe(err: ErrorDetails) -> str:
     """Pydantic's error in a teacher's words."""
     kind = err["type"]
     value = err.get("input")

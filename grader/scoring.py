@@ -129,7 +129,7 @@ def quote(text: str) -> str:
 
 def strengths(judgements: list[Judgement], sentences: Sentences) -> list[str]:
     """What the student did well, each quoting their own best sentence for it."""
-    out = []
+    out: list[str] = []
     for level in (2, 1):
         for j in judgements:
             if j.level != level or not j.evidence or len(out) >= MAX_STRENGTHS:

@@ -268,7 +268,7 @@ def _paragraph_roles(document: Document, drafts, question: Question | None, cfg:
     front_matter rule's settings)."""
     roles = _plain_roles(document)
     by_paragraph: dict[int, list[tuple[Token, ...]]] = {}
-    for a, b, p, _, tokens in drafts:
+    for _, _, p, _, tokens in drafts:
         by_paragraph.setdefault(p, []).append(tokens)
     seen_question = False
     for p in range(min(cfg.paragraphs, len(roles))):
@@ -300,7 +300,7 @@ class Question:
         self.tokens = tokenize(prompt)
         self.words = tuple(t.norm for t in self.tokens)
         self.vocabulary = frozenset(self.words) | frozenset(t.lemma for t in self.tokens)
-        self.joined = " ".join(self.words)
+        self.joined = " " + " ".join(self.words) + " "  # padded, so a run matches whole words only
         fw = english().function_words
         openers = set()
         for a, b, _ in split_sentences(prompt, 0, len(prompt)):
@@ -325,7 +325,7 @@ class Question:
             return 0.0
         words = [t.norm for t in tokens]
         if len(words) < n:
-            return 1.0 if " ".join(words) in self.joined and len(words) >= 2 else 0.0
+            return 1.0 if f" {' '.join(words)} " in self.joined and len(words) >= 2 else 0.0
         grams, starts = self.runs(n)
         covered = [False] * len(words)
         for i in range(len(words) - n + 1):

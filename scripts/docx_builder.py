@@ -124,7 +124,7 @@ def from_markup(markup: str, path: Path) -> None:
             else:
                 lines.append(line)
         if lines:
-            paragraphs.append(" ".join(l.strip() for l in lines))
+            paragraphs.append(" ".join(line.strip() for line in lines))
     change_id = [100]
     for text in paragraphs:
         heading = len(text.split()) <= 10 and not text.rstrip().endswith((".", "?", "!", '"', "”"))

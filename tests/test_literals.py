@@ -40,9 +40,9 @@ ALLOWED_CONSTANTS = {
     ("grader/text.py", "WORD_CACHE"): "memory bound of the word-form caches",
     ("grader/text.py", "ABBREVIATION_LOOKBACK"): "reading: how far back a full stop looks for an abbreviation",
     ("grader/text.py", "WRAPPED_LINE_CHARS"): "reading: a hard-wrapped line's length, to join it to the next",
-    ("grader/facts.py", "YEAR_DIGITS"): "what a year is written as",
-    ("grader/facts.py", "FIRST_YEAR"): "what a year is written as",
-    ("grader/facts.py", "LAST_YEAR"): "what a year is written as",
+    ("grader/rubric.py", "YEAR_DIGITS"): "what a year is written as",
+    ("grader/rubric.py", "FIRST_YEAR"): "what a year is written as",
+    ("grader/rubric.py", "LAST_YEAR"): "what a year is written as",
 }
 
 SMALL = (0, 1, 2)

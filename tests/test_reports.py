@@ -160,7 +160,7 @@ def test_annotate_keeps_the_text_and_anchors_each_comment_on_its_sentence(name, 
     expected = {re.sub(r"\[\w+\]", "", text) for text in expected}  # footnote marks are not w:t text
     anchored = {ranges[i] for i in ranges if i != "0"}
     assert anchored == expected
-    for i, covered in ranges.items():
+    for i in ranges:
         if i != "0":
             assert "This answers" in comments[i] or "Check this fact" in comments[i]
 

@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from ..documents import Document, RunSpan, read_docx_bytes
 from ..errors import DocumentError
@@ -180,7 +181,7 @@ def annotate(path: str | Path, document: Document, result: GradeResult) -> bytes
             continue
         comment = word.add_comment([Run(starts[a], word), Run(ends[b], word)], text=_clean(text), author=AUTHOR,
                                    initials=INITIALS)
-        comment._comment_elm.attrib.pop(f"{_W}date", None)
+        comment._comment_elm.attrib.pop(f"{_W}date", "")
     return _fixed_bytes(word, set_dates=False)
 
 
@@ -220,7 +221,8 @@ def _split_at(root, runs: list[RunSpan], boundaries: set[int]):
         if elem.tag != f"{_W}t" or run is None:
             continue
         pieces[i].append((boundary, _split_run(run, elem, boundary - runs[i].start)))
-    starts, ends = {}, {}
+    starts: dict[int, Any] = {}
+    ends: dict[int, Any] = {}
     for i, span in enumerate(runs):
         ordered = sorted(pieces[i], key=lambda piece: piece[0])
         for k, (start, elem) in enumerate(ordered):

@@ -5,7 +5,8 @@ when a bundled rubric changes. A case may change settings (`rules:`) to sit at a
 lists what the rule did, in text order: for a screen rule, the sentences it screened; for `evidence`
 (and the matching rules `misspelling` and `asked_question`), the sentences that are evidence; for
 `developed`, the parts at level 2; for `fact_check`, each check as `status: sentence`; for a flag rule,
-the flag's message. The test suite runs every case; `grader rules` shows the first of each kind.
+the flag's message. A case's `notes` are footnotes (as a Word file's notes are read, after the body).
+The test suite runs every case; `grader rules` shows the first of each kind.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ class Case:
     text: str
     fires: tuple[str, ...]
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
     @property
     def must_fire(self) -> bool:
@@ -56,7 +58,7 @@ def load(rule_id: str) -> tuple[dict[str, Any], list[Case]]:
     cases = []
     for name, spec in data["cases"].items():
         fires = spec.get("fires", [])
-        cases.append(Case(rule_id, name, spec["text"], tuple(fires), spec.get("rules", {})))
+        cases.append(Case(rule_id, name, spec["text"], tuple(fires), spec.get("rules", {}), tuple(spec.get("notes", ()))))
     return data["rubric"], cases
 
 
@@ -78,16 +80,27 @@ def build_rubric(rule_id: str, spec: dict[str, Any], rules: dict[str, dict[str, 
     problem = cross_check(rubric)
     if problem:
         raise ValueError(f"{'.'.join(map(str, problem[0]))}: {problem[1]}")
-    rubric._path = Path(str(resources.files("grader.rules").joinpath(f"cases/{rule_id}.yaml")))
-    return rubric
+    return rubric.located_at(Path(str(resources.files("grader.rules").joinpath(f"cases/{rule_id}.yaml"))))
 
 
-def observe(rule_id: str, text: str, rubric) -> tuple[str, ...]:
-    """What the rule did on `text`, in the terms of the module docstring."""
-    from ..documents import document_from_text
+def case_document(text: str, notes: tuple[str, ...] = ()):
+    """The case's text as a Document, its notes after the body as a Word file's footnotes are."""
+    from ..documents import Document, Paragraph, document_from_text
+
+    document = document_from_text(text, "<case>")
+    paragraphs = list(document.paragraphs)
+    offset = len(document.text) + 1
+    for note in notes:
+        paragraphs.append(Paragraph(offset, offset + len(note), "note"))
+        offset += len(note) + 1
+    return Document(document.name, "\n".join([document.text, *notes]), tuple(paragraphs))
+
+
+def observe(rule_id: str, text: str, rubric, notes: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """What the rule did on `text` (and its notes), in the terms of the module docstring."""
     from ..grading import analyse_document
 
-    analysis = analyse_document(document_from_text(text, "<case>"), rubric)
+    analysis = analyse_document(case_document(text, notes), rubric)
     plain = analysis.sentences.document.text
     rule = BY_ID[rule_id]
     if rule_id in _EVIDENCE_RULES:
@@ -107,4 +120,4 @@ def run(case: Case, spec: dict[str, Any], extra: dict[str, dict[str, Any]] | Non
     rules = {k: dict(v) for k, v in case.rules.items()}
     for rule_id, values in (extra or {}).items():
         rules.setdefault(rule_id, {}).update(values)
-    return observe(case.rule, case.text, build_rubric(case.rule, spec, rules))
+    return observe(case.rule, case.text, build_rubric(case.rule, spec, rules), case.notes)

@@ -11,8 +11,8 @@ RULE = Rule(
              minimum=1),
      Setting("candidates", int, 12, "Occurrences of one requirement tried when looking for a close-together "
              "combination (bounds the work on a sentence stuffed with one term).", minimum=1),
-     Setting("capitals_max_letters", int, 3, "A rubric phrase written in capitals this short or shorter (`US`, "
-             "`ATP`) matches only capitals, so `US` is not the word 'us'.", minimum=0),
+     Setting("capitals_max_letters", int, 3, "A rubric word of two letters up to this many, written in capitals (`US`, "
+             "`ATP`), matches only capitals, so `US` is not the word 'us' (below 2: none does).", minimum=1),
      Setting("edge_share", float, 0.2, "In a one-paragraph essay, the share of its sentences at each end that are "
              "the opening and the conclusion.", minimum=0, maximum=1)),
     can_disable=False)

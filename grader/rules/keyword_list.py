@@ -48,7 +48,7 @@ def fires(ctx: Screening, s: Sentence, cfg: Any) -> bool:
 def mark_list_runs(ctx: Screening, reasons: list[str | None], cfg: Any) -> None:
     """Several short term-only lines in a row are a list even though each is too short to tell alone."""
     run: list[int] = []
-    for s in list(ctx.items) + [None]:  # type: ignore[list-item]
+    for s in list(ctx.items) + [None]:
         if s is not None and s.role in ("sentence", "heading") and discourse.is_fragment(s.tokens, cfg.min_words):
             run.append(s.index)
             continue

@@ -49,16 +49,17 @@ def copied_sentences(ctx: Screening) -> dict[int, str]:
             sentence, token = stream[pos]
             inside = _inside(quoted, token.start)
             counts.setdefault(sentence, [0, 0])[1 if inside else 0] += 1
-        for sentence, (bare, inside) in counts.items():
+        for sentence, (bare, in_quotes) in counts.items():
             if bare >= cfg.min_words:
                 out[sentence] = RULE.id
-            elif inside:
+            elif in_quotes:
                 out[sentence] = "quoted_source"
     return out
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside quotation marks, in one pass; a quote left open ends at the line's end."""
+    """Character spans inside quotation marks, in one pass; a quotation mark left open at the end of its line
+    quotes nothing (a stray mark must not excuse the copied text after it)."""
     pairs = {pair[0]: pair[1] for pair in english().quote_pairs}
     marks = re.compile("[" + re.escape("".join(set(pairs) | set(pairs.values()))) + "\n]")
     spans: list[tuple[int, int]] = []

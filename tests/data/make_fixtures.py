@@ -101,7 +101,7 @@ def large_files(folder: Path) -> dict[str, Path]:
     one_line = folder / "one_200kb_line.txt"
     one_line.write_text((sentence * (200_000 // len(sentence) + 1))[:200_000] + ".", encoding="utf-8")
     five_mb = folder / "five_mb.txt"
-    paragraph = (sentence.rstrip(", and ") + ". ") * 40 + "\n\n"
+    paragraph = (sentence.removesuffix(", and ") + ". ") * 40 + "\n\n"
     five_mb.write_text(paragraph * (5 * 1024 * 1024 // len(paragraph) + 1), encoding="utf-8")
     huge_rubric = folder / "huge_rubric.yaml"
     huge_rubric.write_text((HERE / "valid_small_rubric.yaml").read_text() + "# " + "x" * 1_500_000 + "\n")
