@@ -2,6 +2,12 @@
 within-one agreement, per-element kappa, a confusion table and the largest disagreements, each beside the
 same figure for a word-count-only baseline (a monotone fit of the mark on word count, leave-one-out).
 
+Beside them, the figures that show marks running high where QWK hides it: QWK on the essays the teacher
+marked on topic, the mean bias (grader minus teacher), the share of parts the teacher scored 0 that the
+grader scored 0, and, for the teacher's listed factual errors, the share the grader reported as
+incorrect and the number it showed as correct (a labelled error is matched by the fact checks whose
+span overlaps its quoted words).
+
 The grader's mark out of 10 is `percent / 10` rounded half up (DESIGN section 4).
 """
 from __future__ import annotations
@@ -15,6 +21,7 @@ from typing import Any
 
 from .documents import READABLE
 from .errors import DocumentError, GraderError
+from .documents import read_document
 from .files import find_essays
 from .grading import grade_file
 from .results import GradeResult, half_up
@@ -35,6 +42,7 @@ class Label:
     levels: dict[str, int]
     on_topic: bool | None = None
     notes: str = ""
+    factual_errors: tuple[str, ...] = ()
 
 
 @dataclass
@@ -57,6 +65,7 @@ class Report:
     unmatched_labels: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     rows: list[dict] = field(default_factory=list)
+    honesty: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """The figures as JSON-ready data (`grader evaluate --format json`)."""
@@ -68,6 +77,7 @@ class Report:
                 "word_count_baseline": {"qwk": _r(self.baseline_qwk), "qwk_95": [_r(x) for x in self.baseline_interval],
                                         "exact": _r(self.baseline_exact), "within_one": _r(self.baseline_within_one)},
             },
+            "honesty": {k: _r(v) if isinstance(v, float) else v for k, v in self.honesty.items()},
             "elements": {k: {m: _r(v) for m, v in figures.items()} for k, figures in self.elements.items()},
             "confusion": {"rows": "teacher mark 0-10", "columns": "grader mark 0-10", "counts": self.confusion},
             "disagreements": self.disagreements,
@@ -205,7 +215,11 @@ def read_labels(path: str | Path, rubric: Rubric) -> dict[str, Label]:
                 levels[element] = level
         if data["id"] in labels:
             raise DocumentError(f"{path}:{number}", f"duplicate label for '{data['id']}'")
-        labels[data["id"]] = Label(data["id"], overall, levels, data.get("on_topic"), str(data.get("notes", "")))
+        errors = data.get("factual_errors", [])
+        if not isinstance(errors, list) or not all(isinstance(e, str) for e in errors):
+            raise DocumentError(f"{path}:{number}", "\"factual_errors\" must be a list of strings")
+        labels[data["id"]] = Label(data["id"], overall, levels, data.get("on_topic"), str(data.get("notes", "")),
+                                   tuple(errors))
     return labels
 
 
@@ -277,7 +291,63 @@ def evaluate(folder: str | Path, labels_path: str | Path, rubric: Rubric,
         unlabelled=sorted(p.stem for p in paths if p.stem not in labels),
         unmatched_labels=sorted(set(labels) - {p.stem for p in paths}),
         failed=failed, rows=rows,
+        honesty=honesty_figures(ids, labels, graded, {p.stem: p for p in paths}),
     )
+
+
+def honesty_figures(ids: list[str], labels: dict[str, Label], graded: dict[str, GradeResult],
+                    paths: dict[str, Path]) -> dict[str, Any]:
+    """On-topic QWK and bias, the share of the teacher's zero parts the grader also left at zero, and how the
+    teacher's factual errors fared in the grader's fact checks."""
+    on_topic = [i for i in ids if labels[i].on_topic is not False]
+    teacher = [labels[i].overall for i in on_topic]
+    machine = [graded[i].mark_out_of_ten for i in on_topic]
+    zeros = [(e.level == 0) for i in on_topic for e in graded[i].elements if labels[i].levels.get(e.id) == 0]
+    errors = reported = shown_correct = unfound = 0
+    for i in ids:
+        if not labels[i].factual_errors:
+            continue
+        plain = read_document(paths[i]).text
+        text = " ".join(plain.split()).casefold()
+        spans = _spans_in_normalised_text(plain)
+        for error in labels[i].factual_errors:
+            errors += 1
+            quote = " ".join(error.rsplit(" - ", 1)[0].strip().strip("\"'“”‘’").split()).casefold()
+            at = text.find(quote) if quote else -1
+            if at < 0:
+                unfound += 1
+                continue
+            start, end = spans[at], spans[at + len(quote) - 1] + 1
+            overlapping = [f for f in graded[i].facts if f.start < end and start < f.end]
+            reported += any(f.status == "incorrect" for f in overlapping)
+            shown_correct += any(f.status == "correct" for f in overlapping) and not any(
+                f.status == "incorrect" for f in overlapping)
+    return {
+        "on_topic_essays": len(on_topic),
+        "on_topic_qwk": quadratic_weighted_kappa(teacher, machine, MARKS) if on_topic else 0.0,
+        "on_topic_bias": sum(g - t for g, t in zip(machine, teacher)) / len(on_topic) if on_topic else 0.0,
+        "teacher_zero_parts": len(zeros),
+        "zero_parts_left_at_zero": sum(zeros) / len(zeros) if zeros else 1.0,
+        "labelled_errors": errors,
+        "labelled_errors_reported": reported / errors if errors else 1.0,
+        "labelled_errors_shown_correct": shown_correct,
+        "labelled_errors_not_found_in_text": unfound,
+    }
+
+
+def _spans_in_normalised_text(text: str) -> list[int]:
+    """For each character of the text with white space folded to single spaces, its offset in `text`."""
+    out: list[int] = []
+    previous_space = True
+    for offset, char in enumerate(text):
+        if char.isspace():
+            if not previous_space:
+                out.append(offset)
+            previous_space = True
+        else:
+            out.append(offset)
+            previous_space = False
+    return out
 
 
 def _reason(row: dict, result: GradeResult) -> str:
@@ -313,6 +383,15 @@ def render_report(report: Report) -> str:
         mean = sum(f["qwk"] for f in report.elements.values()) / len(report.elements)
         mean_b = sum(f["baseline_qwk"] for f in report.elements.values()) / len(report.elements)
         lines.append(f"  {'mean':24s}{mean:>8.3f}{mean_b:>10.3f}")
+    h = report.honesty
+    if h:
+        lines += ["", f"On topic ({h['on_topic_essays']} essays): QWK {h['on_topic_qwk']:.3f}, mean bias "
+                      f"{h['on_topic_bias']:+.2f} marks (grader minus teacher)",
+                  f"Parts the teacher scored 0 that the grader left at 0: {h['zero_parts_left_at_zero']:.0%} "
+                  f"of {h['teacher_zero_parts']}",
+                  f"Teacher's factual errors reported as incorrect: {h['labelled_errors_reported']:.0%} of "
+                  f"{h['labelled_errors']} ({h['labelled_errors_shown_correct']} shown as correct, "
+                  f"{h['labelled_errors_not_found_in_text']} not found in the text)"]
     lines += ["", "Confusion (rows: teacher mark, columns: grader mark):", "      " + "".join(f"{m:>4d}" for m in MARKS)]
     for mark, row in zip(MARKS, report.confusion):
         lines.append(f"  {mark:>2d}  " + "".join(f"{c:>4d}" if c else "   ." for c in row))

@@ -11,7 +11,7 @@ from grader import grade_file
 from grader.cli import main
 from grader.errors import DocumentError
 from grader.evaluate import (bootstrap_interval, evaluate, isotonic_fit, predict_monotone, quadratic_weighted_kappa,
-                             read_labels, word_count_baseline)
+                             read_labels, render_report, word_count_baseline)
 
 from .conftest import DATA
 
@@ -92,3 +92,27 @@ def test_bad_labels_are_one_line_errors(tmp_path, rubric, line, problem):
     assert caught.value.message.startswith(f"{path}:2: ") and problem in caught.value.message
     result = CliRunner().invoke(main, ["evaluate", str(LABELLED), "--labels", str(path)])
     assert result.exit_code == 1 and result.output.startswith("error: ")
+
+
+def test_honesty_figures_count_the_teachers_zero_parts_and_errors(tmp_path, rubric):
+    essay = (DATA / "essay_wrong_facts.txt").read_text(encoding="utf-8")
+    (tmp_path / "wrong.txt").write_text(essay, encoding="utf-8")
+    label = {"id": "wrong", "ccp_view": 0, "ussr_view": 0, "natural_judgement": 0, "domestic_factors": 0,
+             "international_factors": 0, "factors_against": 0, "final_reason": 0, "evidence": 0, "on_topic": True,
+             "overall": 2, "factual_errors": [
+                 "signed in Beijing in 1945 - it was signed in Moscow in 1950",  # reported as incorrect
+                 "Yalta Conference of 1945 gave Stalin rights in Manchuria - (a marker's slip: it is right)",  # shown correct
+                 "Stalin flew to the moon - not in the essay"]}  # not found
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps(label) + "\n", encoding="utf-8")
+    report = evaluate(tmp_path, labels, rubric)
+    graded = grade_file(tmp_path / "wrong.txt", rubric)
+    assert report.honesty["labelled_errors"] == 3
+    assert report.honesty["labelled_errors_reported"] == 1 / 3
+    assert report.honesty["labelled_errors_shown_correct"] == 1
+    assert report.honesty["labelled_errors_not_found_in_text"] == 1
+    zero_left = sum(e.level == 0 for e in graded.elements)
+    assert report.honesty["teacher_zero_parts"] == 8 and report.honesty["zero_parts_left_at_zero"] == zero_left / 8
+    assert report.honesty["on_topic_bias"] == graded.mark_out_of_ten - 2
+    text = render_report(report)
+    assert "Teacher's factual errors reported as incorrect: 33% of 3 (1 shown as correct, 1 not found in the text)" in text
