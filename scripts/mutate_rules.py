@@ -1,10 +1,12 @@
 """Mutation check of the rule settings: does the test suite notice when a default moves one step?
 
 Every `Setting(...)` default in grader/rules/*.py is moved one step each way (whole numbers by 1, shares
-between 0 and 1 by 0.05, other numbers by 1), within the setting's own range, in a copy of the working
-tree; the tests run against the copy (the rule cases first, then the rest, stopping at the first
-failure). A mutation the tests catch is killed; one they miss survives. Prints each outcome and the
-share killed; survivors and why they survive are listed in docs/decisions.md.
+between 0 and 1 by 0.05, other numbers by 1), within the setting's own range, in a copy of the last
+commit (uncommitted work is left out, so the figure is the committed code's); the tests run against the
+copy (the rule cases first, then the rest, stopping at the first failure). The copy must pass them all
+unchanged first. A mutation the tests catch is killed, and the first test that failed is named; one they
+miss survives. Prints each outcome and the share killed; survivors and why they survive are listed in
+docs/decisions.md.
 
     python scripts/mutate_rules.py [--rule ID ...] [--jobs N] [--quick]
 
@@ -16,7 +18,6 @@ from __future__ import annotations
 import argparse
 import ast
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -70,8 +71,10 @@ def mutations(rules: set[str] | None = None) -> list[Mutation]:
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Setting" and len(node.args) >= 3):
                 continue
-            name = node.args[0].value  # type: ignore[attr-defined]
-            default_node = node.args[2]
+            name_node, default_node = node.args[0], node.args[2]
+            if not isinstance(name_node, ast.Constant):
+                continue  # the `enabled` switch every rule has, declared once in base.py
+            name = name_node.value
             old = _number(default_node)
             if old is None or isinstance(old, bool):
                 continue
@@ -90,35 +93,33 @@ def mutations(rules: set[str] | None = None) -> list[Mutation]:
 
 
 def _copy_tree(dest: Path) -> None:
-    """The working tree as git sees it (tracked and untracked, not ignored files)."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout.split("\0")
-    for name in filter(None, listed):
-        src = ROOT / name
-        if not src.is_file():
-            continue
-        target = dest / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(src, target)
+    """The last commit's files."""
+    dest.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
 
 
-def _run_tests(tree: Path, quick: bool, rules: list[str] | None) -> bool:
-    """Whether the tests pass in `tree` (the rule cases first, then everything else; with `quick`, only the
-    rule cases, and only those of `rules` when given)."""
+def _run_tests(tree: Path, quick: bool, rules: list[str] | None) -> str | None:
+    """The first test that fails in `tree`, or None when all pass (the rule cases first, then everything else;
+    with `quick`, only the rule cases, and only those of `rules` when given)."""
     env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONDONTWRITEBYTECODE": "1"}
-    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--no-header"]
+    # Tests that read the declared defaults back (docs/rules.md, `grader rules`) would catch every move
+    # without judging anything: they are left out.
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--no-header", "-m", "not listing"]
     selections = [["tests/rules"] + (["-k", " or ".join(rules)] if quick and rules else [])]
     if not quick:
         selections.append(["tests", "--ignore=tests/rules"])
     for selection in selections:
         done = subprocess.run(command + selection, cwd=tree, env=env, capture_output=True, text=True)
         if done.returncode != 0:
-            return False
-    return True
+            failed = [line.split(" ", 1)[1].split(" - ")[0] for line in done.stdout.splitlines()
+                      if line.startswith(("FAILED ", "ERROR "))]
+            return failed[0] if failed else f"pytest exit status {done.returncode}"
+    return None
 
 
-def _try(mutation: Mutation, tree: Path, quick: bool, rules: list[str] | None) -> bool:
-    """Whether the mutation survives (the tests still pass), in its own copy `tree`."""
+def _try(mutation: Mutation, tree: Path, quick: bool, rules: list[str] | None) -> str | None:
+    """The first test that catches the mutation, or None when it survives, in its own copy `tree`."""
     path = tree / mutation.module
     original = path.read_text(encoding="utf-8")
     lines = original.splitlines(keepends=True)
@@ -156,11 +157,15 @@ def main() -> int:
             finally:
                 free.append(tree)
 
+        broken = _run_tests(trees[0], args.quick, args.rule)
+        if broken is not None:
+            print(f"the unchanged code fails its tests ({broken}): fix that first")
+            return 1
         with ThreadPoolExecutor(max_workers=len(trees)) as pool:
             outcomes = list(pool.map(attempt, found))
-    survivors = [m for m, survived in zip(found, outcomes) if survived]
-    for m, survived in zip(found, outcomes):
-        print(f"{'SURVIVED' if survived else 'killed  '} {m.label}")
+    survivors = [m for m, caught in zip(found, outcomes) if caught is None]
+    for m, caught in zip(found, outcomes):
+        print(f"SURVIVED {m.label}" if caught is None else f"killed   {m.label}  (by {caught})")
     killed = len(found) - len(survivors)
     print(f"\n{killed} of {len(found)} mutations killed: {100 * killed / len(found):.1f}%"
           + (" (rule cases only)" if args.quick else ""))

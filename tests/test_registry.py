@@ -45,6 +45,7 @@ def test_rules_json_lists_every_rule_with_typed_settings():
     assert switchable == set(ids) - {"evidence", "developed"}
 
 
+@pytest.mark.listing
 def test_rules_with_a_rubric_show_the_values_in_effect(tmp_path):
     rubric = tmp_path / "r.yaml"
     rubric.write_text(bundled_copy() + "\nrules:\n  prompt_echo: {min_share: 0.5}\n", encoding="utf-8")
@@ -97,6 +98,7 @@ def test_switching_a_rule_off_changes_what_it_screened():
     assert "keyword_list" in {f.code for f in on.flags} and "keyword_list" not in {f.code for f in off.flags}
 
 
+@pytest.mark.listing
 def test_rules_doc_is_generated_from_the_registry():
     from grader.rules_docs import render_markdown
 
