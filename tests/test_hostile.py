@@ -140,7 +140,7 @@ def test_ctrl_c_during_a_batch_exits_130_and_leaves_only_complete_files(tmp_path
     folder = tmp_path / "class"
     folder.mkdir()
     essays = sorted(SAMPLES.glob("*.txt"))
-    for i in range(400):
+    for i in range(1500):
         shutil.copy(essays[i % len(essays)], folder / f"s{i:03d}.txt")
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "grader", "batch", str(folder), "-o", str(out), "--workers", "2"],
