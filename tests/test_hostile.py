@@ -146,8 +146,8 @@ def test_ctrl_c_during_a_batch_exits_130_and_leaves_only_complete_files(tmp_path
     proc = subprocess.Popen([sys.executable, "-m", "grader", "batch", str(folder), "-o", str(out), "--workers", "2"],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 30
-    while time.time() < deadline and not (out / "reports").exists():
-        time.sleep(0.05)
+    while time.time() < deadline and not ((out / "reports").exists() and any((out / "reports").iterdir())):
+        time.sleep(0.05)  # grading is under way: the first report is written
     time.sleep(0.5)
     proc.send_signal(signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)
