@@ -144,7 +144,9 @@ def test_ctrl_c_during_a_batch_exits_130_and_leaves_only_complete_files(tmp_path
         shutil.copy(essays[i % len(essays)], folder / f"s{i:03d}.txt")
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "grader", "batch", str(folder), "-o", str(out), "--workers", "2"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            # a test run started in the background inherits an ignored SIGINT: a user's Ctrl-C is not
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 30
     while time.time() < deadline and not ((out / "reports").exists() and any((out / "reports").iterdir())):
         time.sleep(0.05)  # grading is under way: the first report is written
