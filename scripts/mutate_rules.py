@@ -60,10 +60,10 @@ def _keyword(call: ast.Call, name: str) -> float | None:
     return None
 
 
-def mutations(rules: set[str] | None = None) -> list[Mutation]:
-    """Every one-step move of every numeric default, within its setting's range."""
+def mutations(root: Path, rules: set[str] | None = None) -> list[Mutation]:
+    """Every one-step move of every numeric default in the tree at `root`, within its setting's range."""
     out = []
-    for path in sorted((ROOT / "grader" / "rules").glob("*.py")):
+    for path in sorted((root / "grader" / "rules").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         rule_id = path.stem
         if rules and rule_id not in rules:
@@ -87,7 +87,7 @@ def mutations(rules: set[str] | None = None) -> list[Mutation]:
                     continue
                 if isinstance(old, int):
                     new = int(new)
-                out.append(Mutation(str(path.relative_to(ROOT)), rule_id, name, default_node.lineno,
+                out.append(Mutation(str(path.relative_to(root)), rule_id, name, default_node.lineno,
                                     default_node.col_offset, default_node.end_col_offset or 0, old, new))
     return out
 
@@ -138,16 +138,16 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="Mutations tried at once.")
     parser.add_argument("--quick", action="store_true", help="Run only the rule cases for each mutation.")
     args = parser.parse_args()
-    found = mutations(set(args.rule) if args.rule else None)
-    if not found:
-        print("no settings to mutate")
-        return 1
     with tempfile.TemporaryDirectory(prefix="mutate-") as tmp:
         trees = []
         for k in range(max(1, args.jobs)):
             tree = Path(tmp) / f"tree{k}"
             _copy_tree(tree)
             trees.append(tree)
+        found = mutations(trees[0], set(args.rule) if args.rule else None)
+        if not found:
+            print("no settings to mutate")
+            return 1
         free = list(trees)
 
         def attempt(mutation: Mutation) -> bool:
