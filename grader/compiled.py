@@ -52,7 +52,17 @@ class CompiledRubric:
         from .matching import shape
 
         within = self.settings["evidence"].within
-        return {id(p): shape(p, within) for e in self.rubric.elements for p in e.patterns}
+        patterns = [p for e in self.rubric.elements for p in e.patterns] + [m.claim for m in self.rubric.misconceptions]
+        return {id(p): shape(p, within, self.actor_of) for p in patterns}
+
+    @cached_property
+    def actor_of(self) -> dict[str, str]:
+        """The side each actor group names (the first actor listing a group claims it)."""
+        out: dict[str, str] = {}
+        for actor, groups in self.rubric.actors.items():
+            for group in groups:
+                out.setdefault(group, actor)
+        return out
 
     def shape(self, pattern: Evidence) -> Shape:
         """The shape of one of this rubric's patterns."""

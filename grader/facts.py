@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .language import english
 from .rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS, Fact, Rubric, place_group, spellings
 from .terms import Occurrence
+from .matching import makes_claim
 from .text import Sentence, Sentences, normalise
 
 if TYPE_CHECKING:
@@ -42,17 +43,22 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
     switched off)."""
     rubric = compiled.rubric
     cfg = compiled.settings["fact_check"]
-    if not rubric.facts or not cfg.enabled:
+    if not (rubric.facts or rubric.misconceptions) or not cfg.enabled:
         return []
     places, people, by_group = compiled.fact_tables
     out: list[FactCheck] = []
+    text = sentences.document.text
     for s in sentences.items:
         if screened[s.index] is not None:
             continue
         occ = occurrences[s.index]
+        false_claims = [m for m in rubric.misconceptions if makes_claim(compiled, m.claim, s, occ, text)]
+        if false_claims:  # a sentence that makes a false claim is not right on any other count
+            out.extend(FactCheck(m.id, "incorrect", s.index, s.start, s.end, m.note) for m in false_claims)
+            continue
         present = {o.group for o in occ}
         candidates = {i for g in present for i in by_group.get(g, ())}
-        numbers = [i for i in sorted(candidates) if _about(rubric.facts[i], occ) is not None]
+        numbers = [i for i in sorted(candidates) if _about(rubric.facts[i], occ, cfg.mention_words) is not None]
         if not numbers:
             continue
         matched = [rubric.facts[i] for i in numbers]
@@ -65,19 +71,40 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
     return out
 
 
-def _about(fact: Fact, occ: list[Occurrence]) -> list[Occurrence] | None:
-    """The occurrences that name the event (by `about` or any `also_about`), or None."""
+def _about(fact: Fact, occ: list[Occurrence], span: int) -> list[Occurrence] | None:
+    """The occurrences that name the event (by `about` or any `also_about`), or None. A mention made of
+    several groups must be compact: one term of each within `span` words ("Wang Ming came back from Moscow
+    in 1937 and challenged Mao" does not say Mao travelled)."""
     for combination in (fact.about, *fact.also_about):
         found: list[Occurrence] = []
+        chosen: list[list[Occurrence]] = []
         for ref in combination:
             groups = {ref} if isinstance(ref, str) else set(ref)
             here = [o for o in occ if o.group in groups]
             if not here:
                 break
             found.extend(here)
+            chosen.append(here)
         else:
-            return found
+            if len(chosen) < 2 or _compact(chosen, span):
+                return found
     return None
+
+
+def _compact(chosen: list[list[Occurrence]], span: int) -> bool:
+    """Whether one occurrence of each group can be picked with at most `span` words between the end of the
+    first and the start of the last (a long name such as a treaty's title takes no room)."""
+    points = sorted((o.first, o.last, k) for k, here in enumerate(chosen) for o in here)
+    need = len(chosen)
+    for i, (_, end, _) in enumerate(points):
+        seen: set[int] = set()
+        for start, _, k in points[i:]:
+            if start - end > span:
+                break
+            seen.add(k)
+            if len(seen) == need:
+                return True
+    return False
 
 
 def fact_tables(rubric: Rubric) -> tuple:
@@ -176,6 +203,9 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
     anchors = _anchors(fact, occ)
     right = wrong = False
     accepted = fact.must.years
+    if accepted and any(y not in accepted and i > 0 and s.tokens[i - 1].norm in english().determiners
+                        and any(a.first == i + 1 for a in anchors) for i, y in years):
+        return None  # "the 1945 Sino-Soviet treaty": the year names which treaty, and it is another one
     if accepted and years:
         if any(y in accepted and _names_the_date(s, i, anchors, cfg.date_window) for i, y in years):
             right = True

@@ -27,6 +27,10 @@ class English:
     quote_pairs: tuple[str, ...]
     bullets: tuple[str, ...]
     cue_groups: dict[str, list[str]]  # term groups every rubric may name (hedges, final-answer cues ...)
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
+    viewpoint_nouns: frozenset[str]
+    object_prepositions: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,4 +59,8 @@ def english() -> English:
         quote_pairs=tuple(raw["quote_pairs"]),
         bullets=tuple(raw["bullets"]),
         cue_groups={name: list(phrases) for name, phrases in raw["cue_groups"].items()},
+        pronouns=frozenset(raw["pronouns"]),
+        determiners=frozenset(raw["determiners"]),
+        viewpoint_nouns=frozenset(raw["viewpoint_nouns"]),
+        object_prepositions=frozenset(raw["object_prepositions"]),
     )

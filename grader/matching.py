@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .discourse import is_question
+from .rules import attribution
 from .rubric import Element, Evidence
 from .terms import Occurrence
 from .text import Sentence, Sentences
@@ -56,6 +57,7 @@ def find_hits(compiled: CompiledRubric, sentences: Sentences, occurrences: list[
     paragraph_groups: dict[int, set[str]] = {}
     for s, present in eligible:
         paragraph_groups.setdefault(s.paragraph, set()).update(present)
+    sides = _agents(compiled, sentences, occurrences)
     out: dict[str, list[Hit]] = {}
     for element in compiled.rubric.elements:
         hits: list[Hit] = []
@@ -69,16 +71,38 @@ def find_hits(compiled: CompiledRubric, sentences: Sentences, occurrences: list[
                 else:
                     continue
                 hit = match_element(compiled, element, sentence, occurrences[sentence.index], text, question_words,
-                                    paragraph_groups[sentence.paragraph], candidates)
+                                    paragraph_groups[sentence.paragraph], candidates,
+                                    sides[sentence.index] if sides else None)
                 if hit:
                     hits.append(hit)
         out[element.id] = hits
     return out
 
 
+def _agents(compiled: CompiledRubric, sentences: Sentences,
+            occurrences: list[list[Occurrence]]) -> list[attribution.Agents] | None:
+    """Who may act in each sentence, when the rubric has actors and the attribution rule runs."""
+    if not compiled.actor_of or not compiled.settings.enabled("attribution"):
+        return None
+    text = sentences.document.text
+    frame_words = compiled.settings["attribution"].frame_words
+    out: list[attribution.Agents] = []
+    before: str | None = None
+    paragraph = -1
+    for s in sentences.items:
+        if s.paragraph != paragraph:
+            before, paragraph = None, s.paragraph
+        found = attribution.agents(s, occurrences[s.index], text, compiled.actor_of, before, frame_words)
+        out.append(found)
+        before = attribution.main_side(found) or before
+    return out
+
+
 def match_element(compiled: CompiledRubric, element: Element, sentence: Sentence, occurrences: list[Occurrence],
-                  text: str, question_words: frozenset[str], paragraph_groups: set[str], candidates: int) -> Hit | None:
-    """The hit of one element on one sentence (`paragraph_groups`: the groups its paragraph carries), or None.
+                  text: str, question_words: frozenset[str], paragraph_groups: set[str], candidates: int,
+                  sides: attribution.Agents | None = None) -> Hit | None:
+    """The hit of one element on one sentence (`paragraph_groups`: the groups its paragraph carries; `sides`:
+    who may act in it), or None.
 
     Patterns are tried in order; a match where its pattern wants it beats an earlier one out of place.
     """
@@ -91,6 +115,9 @@ def match_element(compiled: CompiledRubric, element: Element, sentence: Sentence
         shape = compiled.shape(pattern)
         chosen = _satisfy(shape, occurrences, candidates)
         if chosen is None or (pattern.not_subject and _other_subject(shape, occurrences)):
+            continue
+        if shape.actor is not None and sides is not None and not attribution.acts(
+                shape.actor, shape.reasons, occurrences, sides):
             continue
         groups = shape.groups
         if question_words and all(_from_question(o, sentence, question_words) for o in occurrences if o.group in groups):
@@ -109,6 +136,22 @@ def match_element(compiled: CompiledRubric, element: Element, sentence: Sentence
             return hit
         fallback = fallback or hit
     return fallback
+
+
+def makes_claim(compiled: CompiledRubric, pattern: Evidence, sentence: Sentence, occurrences: list[Occurrence],
+                text: str) -> bool:
+    """Whether a sentence makes the claim a pattern describes (a misconception): its groups close together, in
+    the order and with the actor it asks for."""
+    shape = compiled.shape(pattern)
+    if _satisfy(shape, occurrences, compiled.settings["evidence"].candidates) is None:
+        return False
+    if pattern.not_subject and _other_subject(shape, occurrences):
+        return False
+    if shape.actor is not None and compiled.settings.enabled("attribution"):
+        frame_words = compiled.settings["attribution"].frame_words
+        found = attribution.agents(sentence, occurrences, text, compiled.actor_of, None, frame_words)
+        return attribution.acts(shape.actor, shape.reasons, occurrences, found)
+    return True
 
 
 def _other_subject(shape: Shape, occurrences: list[Occurrence]) -> bool:
@@ -167,18 +210,23 @@ class Shape:
     within: int
     subject_first: bool
     from_facts: bool
+    actor: str | None = None
+    reasons: frozenset[str] = frozenset()  # the groups that give the actor's reason (see rules.attribution)
 
 
-def shape(pattern: Evidence, within: int) -> Shape:
-    """The shape of a pattern; `within` is the evidence rule's window, for a pattern that gives none."""
+def shape(pattern: Evidence, within: int, actor_of: dict[str, str]) -> Shape:
+    """The shape of a pattern; `within` is the evidence rule's window, for a pattern that gives none;
+    `actor_of` maps each group that names a side to the side."""
     reqs = [frozenset([ref] if isinstance(ref, str) else ref) for ref in pattern.all]
     if pattern.any:
         reqs.append(frozenset(pattern.any))
     first = pattern.all[0] if pattern.all else ()
-    return Shape(tuple(reqs), frozenset().union(*reqs), frozenset(pattern.none),
+    groups = frozenset().union(*reqs)
+    reasons = frozenset(pattern.any) if pattern.any else frozenset(g for g in groups if g not in actor_of)
+    return Shape(tuple(reqs), groups, frozenset(pattern.none),
                  frozenset([first] if isinstance(first, str) else first), frozenset(pattern.not_subject),
                  pattern.within if pattern.within is not None else within, pattern.subject_first and bool(pattern.all),
-                 pattern.from_ is not None)
+                 pattern.from_ is not None, pattern.actor, reasons)
 
 
 def _satisfy(shape: Shape, occurrences: list[Occurrence], candidates: int) -> tuple[Occurrence, ...] | None:

@@ -89,6 +89,10 @@ class Evidence(_Model):
         "anywhere", description=(
             "Where full credit needs the evidence to be; elsewhere it earns at most thin. `after_opening`: "
             "anywhere once the introduction is over (an answer announced up front must still be delivered)."))
+    actor: str | None = Field(None, description=(
+        "One of the rubric's `actors`: the sentence counts only where that side is the one acting, the first side "
+        "named in a clause that holds one of the pattern's reasons (its `any` groups, else its groups naming no "
+        "side). \"Mao distrusted Stalin\" is not Stalin's view."))
     from_: Literal["facts"] | None = Field(None, alias="from", description=(
         "`facts`: the element is judged on the essay's accurate facts instead of sentences."))
 
@@ -99,6 +103,9 @@ class Developed(_Model):
     sentences: int = Field(2, ge=1, description="Distinct evidence sentences needed.")
     facts: int = Field(0, ge=0, description="Correct facts needed in the evidence's paragraphs (or in the essay, for `from: facts`).")
     details: int = Field(0, ge=0, description="Distinct specific details (terms from the `details` groups) needed in the evidence.")
+    explained: int = Field(0, ge=0, description=(
+        "Evidence sentences that must explain, not only narrate: carry a cue of reason, purpose or consequence "
+        "(the shared `explanation` cue group: because, so that, which meant, in order to ...)."))
     or_with: list[str] = Field(default_factory=list, description=(
         "Element ids: thin evidence is also developed when all of these are developed, because the essay's "
         "analysis there supports it (a judgement stated once, argued through both sides and the tensions)."))
@@ -169,6 +176,24 @@ class Fact(_Model):
     note: str = Field(description="The correct version, shown to the student when they get it wrong.")
 
 
+class MisconceptionExamples(_Model):
+    """Sentences the misconception check must call wrong, and sentences it must leave alone."""
+
+    wrong: list[str] = Field(default_factory=list, description="Each must be reported as this misconception.")
+    not_wrong: list[str] = Field(default_factory=list, description="Each must not be reported as it.")
+
+
+class Misconception(_Model):
+    """A known false claim: a sentence that makes it is reported incorrect, with the correct version."""
+
+    id: Annotated[str, Field(pattern=_ID, description="Stable id used in results.")]
+    claim: Evidence = Field(description=(
+        "The claim as an evidence pattern (term groups close together; `actor`, `none` and `subject_first` work as "
+        "for elements): a sentence it matches makes the false claim."))
+    note: str = Field(description="The correct version, shown to the student.")
+    examples: MisconceptionExamples = Field(description="Sentences that make the claim and sentences that do not.")
+
+
 class Source(_Model):
     """A text students may have read; unquoted copying from it earns nothing."""
 
@@ -197,10 +222,16 @@ class Rubric(_Model):
     person_groups: list[str] = Field(default_factory=list, description=(
         "Groups whose terms are people; a fact's `must.people` are looked up in them, and another person of these "
         "groups named with the event makes the claim wrong."))
+    actors: dict[str, list[str]] = Field(default_factory=dict, description=(
+        "The sides whose views the question asks about, each as the term groups that name it "
+        "(`{ccp: [ccp, china], ussr: [ussr]}`); evidence patterns name one as their `actor`."))
     other_topics: list[str] = Field(default_factory=list, description=(
         "Groups that mark another question (a later event, a different war): an essay mostly about them is off topic."))
     elements: list[Element] = Field(min_length=1, description="The required parts of the answer, in report order.")
     facts: list[Fact] = Field(default_factory=list, description="The fact bank: claims checked for year and place.")
+    misconceptions: list[Misconception] = Field(default_factory=list, description=(
+        "Known false claims (who travelled where, who lent to whom, events that never happened): a sentence "
+        "making one is an incorrect fact check."))
     sources: list[Source] = Field(default_factory=list, description="Texts whose unquoted copying earns nothing.")
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description=(
         "Settings of the judging rules for this rubric, by rule id: `{keyword_list: {enabled: false}, "
@@ -367,6 +398,8 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
             loc = ("elements", i, "evidence") + ((j,) if isinstance(element.evidence, list) else ())
             if pattern.from_ is None and not pattern.all and not pattern.any:
                 return loc, "evidence needs term groups in `all` or `any` (or `from: facts`)"
+            if pattern.actor is not None and pattern.actor not in rubric.actors:
+                return loc + ("actor",), f"'{pattern.actor}' is not one of the rubric's actors"
             for key in ("all", "any", "none", "context", "not_subject"):
                 for k, ref in enumerate(getattr(pattern, key)):
                     for g in ([ref] if isinstance(ref, str) else ref):
@@ -388,6 +421,12 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
         return ("bands",), "duplicate band names"
     if not any(b.min == 0 for b in rubric.bands):
         return ("bands",), "one band must start at min: 0 so every mark has a band"
+    for actor, actor_groups in rubric.actors.items():
+        if not actor_groups:
+            return ("actors", actor), f"actor '{actor}' names no term group"
+        for k, g in enumerate(actor_groups):
+            if g not in groups:
+                return ("actors", actor, k), f"unknown term group '{g}'"
     for key in ("fuzzy", "details", "other_topics", "person_groups"):
         for k, g in enumerate(getattr(rubric, key)):
             if g not in (rubric.terms if key == "person_groups" else groups):
@@ -416,6 +455,22 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
                 return ("facts", i, "must", "people", k), f"'{person}' is not a phrase of any of the person_groups"
         if fact.must.place is not None and place_group(rubric, fact.must.place) is None:
             return ("facts", i, "must", "place"), f"'{fact.must.place}' is not a phrase of any term group"
+    for i, wrong in enumerate(rubric.misconceptions):
+        if wrong.id in fact_ids:
+            return ("misconceptions", i, "id"), f"duplicate fact or misconception id '{wrong.id}'"
+        fact_ids.add(wrong.id)
+        claim = wrong.claim
+        if not claim.all and not claim.any:
+            return ("misconceptions", i, "claim"), "needs term groups in `all` or `any`"
+        if claim.actor is not None and claim.actor not in rubric.actors:
+            return ("misconceptions", i, "claim", "actor"), f"'{claim.actor}' is not one of the rubric's actors"
+        for key in ("all", "any", "none", "context", "not_subject"):
+            for k, ref in enumerate(getattr(claim, key)):
+                for g in ([ref] if isinstance(ref, str) else ref):
+                    if g not in groups:
+                        return ("misconceptions", i, "claim", key, k), f"unknown term group '{g}'"
+        if not wrong.examples.wrong or not wrong.examples.not_wrong:
+            return ("misconceptions", i, "examples"), "needs examples that are wrong and examples that are not"
     source_ids: set[str] = set()
     for i, source in enumerate(rubric.sources):
         if source.id in source_ids:

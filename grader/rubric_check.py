@@ -14,8 +14,8 @@ from .rubric import Element, Rubric
 class ExampleOutcome:
     """One example run: which element, which kind, whether it passed and, if not, which way it went wrong."""
 
-    element: str
-    kind: str  # "count" | "do_not_count"
+    element: str  # an element's id, or a misconception's
+    kind: str  # "count" | "do_not_count" | "wrong" | "not_wrong"
     index: int
     text: str
     passed: bool
@@ -40,8 +40,14 @@ def evidence_spans(element: Element, rubric: Rubric, text: str) -> list[tuple[in
     return [(h.start, h.end) for h in analysis.hits.get(element.id, [])]
 
 
+def reported_wrong(rubric: Rubric, misconception: str, text: str) -> bool:
+    """Whether a text is reported as making the misconception."""
+    analysis = analyse_document(document_from_text(text, "<example>"), rubric)
+    return any(c.fact == misconception and c.status == "incorrect" for c in analysis.checks)
+
+
 def run_examples(rubric: Rubric) -> list[ExampleOutcome]:
-    """Every example of every element, in rubric order."""
+    """Every example of every element, then of every misconception, in rubric order."""
     out = []
     for element in rubric.elements:
         for i, example in enumerate(element.examples.count):
@@ -61,4 +67,10 @@ def run_examples(rubric: Rubric) -> list[ExampleOutcome]:
                 out.append(ExampleOutcome(element.id, "do_not_count", i, example, False, f"counted as evidence: {shown}"))
             else:
                 out.append(ExampleOutcome(element.id, "do_not_count", i, example, True))
+    for wrong in rubric.misconceptions:
+        for kind, texts, expected in (("wrong", wrong.examples.wrong, True), ("not_wrong", wrong.examples.not_wrong, False)):
+            for i, example in enumerate(texts):
+                found = reported_wrong(rubric, wrong.id, example)
+                problem = "" if found == expected else ("not reported" if expected else "reported as this misconception")
+                out.append(ExampleOutcome(wrong.id, kind, i, example, found == expected, problem))
     return out

@@ -24,6 +24,10 @@ MAX_STRENGTHS = 3
 MAX_IMPROVEMENTS = 4
 
 
+#: The shared cue group of reasons, purposes and consequences (grader/data/english.yaml).
+EXPLANATION = "explanation"
+
+
 @dataclass(frozen=True, slots=True)
 class Judgement:
     """One element's verdict and the sentences behind it."""
@@ -91,8 +95,9 @@ def _judge_on_hits(element: Element, sentences: Sentences, occurrences, hits, ch
     support = {c.fact for c in checks if c.status == "correct" and sentences.items[c.sentence].paragraph in paragraphs}
     found = _details({h.sentence for h in evidence}, occurrences, details)
     prose = {h.sentence for h in evidence if not sentences.items[h.sentence].list_item}  # notes explain nothing
+    explained = sum(any(o.group == EXPLANATION for o in occurrences[i]) for i in prose) if need.explained else 0
     if (len(prose) >= need.sentences and len(support) >= need.facts and len(found) >= need.details
-            and any(h.in_place for h in evidence)):
+            and explained >= need.explained and any(h.in_place for h in evidence)):
         return 2, evidence
     return 1, evidence
 

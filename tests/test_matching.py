@@ -11,8 +11,9 @@ from .conftest import DATA
 
 
 def hits(rubric, text):
-    analysis = analyse_document(document_from_text(text), rubric)
-    return {element: [text[h.start : h.end] for h in found] for element, found in analysis.hits.items() if found}
+    document = document_from_text(text)
+    analysis = analyse_document(document, rubric)
+    return {element: [document.text[h.start : h.end] for h in found] for element, found in analysis.hits.items() if found}
 
 
 def screened(rubric, text):
@@ -74,3 +75,27 @@ def test_hit_records_terms_as_the_student_wrote_them(rubric):
     analysis = analyse_document(document_from_text("Stallin feared that Mao might become an Asian Tito."), rubric)
     hit = analysis.hits["ussr_view"][0]
     assert "Stallin" in hit.terms and "feared" in hit.terms
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    ("In the end the alliance was a marriage of convenience rather than of shared belief.", True),
+    ("In my view the alliance was only partly natural, because shared ideology could not hide old grievances.", True),
+    ("Historians such as Chen Jian have argued that the alliance was a marriage of convenience.", False),
+    ("According to some historians, the alliance was natural because both parties were communist.", False),
+    ("Stalin was reluctant to give up the gains he had made in Manchuria.", False),
+])
+def test_a_judgement_on_natural_is_the_essays_own_and_about_the_alliance(rubric, sentence, counts):
+    found = hits(rubric, "Mao needed Soviet loans to rebuild China after the war.\n\n" + sentence)
+    assert (sentence in found.get("natural_judgement", [])) == counts
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    ("Stalin feared that Mao might become an Asian Tito.", True),
+    ("When Mao arrived in Moscow, Stalin did not want to give up the rights he had won at Yalta.", True),
+    ("From Stalin's standpoint, a friendly China meant security in the Far East.", True),
+    ("Mao distrusted Stalin, who had backed Chiang Kai-shek for years.", False),
+    ("Mao could now deal with Moscow without fearing that it would use a faction against him.", False),
+])
+def test_the_soviet_view_needs_the_soviet_side_acting(rubric, sentence, counts):
+    found = hits(rubric, "Mao needed Soviet loans to rebuild China after the war.\n\n" + sentence)
+    assert (sentence in found.get("ussr_view", [])) == counts

@@ -135,8 +135,8 @@ def test_explain_names_the_refusal_and_the_nearest_part(rubric):
     by_text = {s.text: s for s in result.sentences}
     assert by_text["I will not discuss the Soviet side."].rule == "refusal"
     unused = by_text["China was a very large country."]
-    assert unused.status == "unused" and unused.elements == ["natural_judgement"]
-    assert unused.reason == "nearest part natural_judgement: lacks a term of natural"
+    assert unused.status == "unused" and unused.elements == ["domestic_factors"]
+    assert unused.reason == "nearest part domestic_factors: lacks a term of domestic"
 
 
 def test_results_without_explain_keep_the_contract(rubric):

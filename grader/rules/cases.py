@@ -4,6 +4,7 @@ One YAML file per rule in `cases/`, each with a tiny rubric of its own, so a rul
 when a bundled rubric changes. A case may change settings (`rules:`) to sit at a threshold. `fires`
 lists what the rule did, in text order: for a screen rule, the sentences it screened; for `evidence`
 (and the matching rules `misspelling` and `asked_question`), the sentences that are evidence; for
+`attribution`, the sentences it kept from being evidence (another side acts in them); for
 `developed`, the parts at level 2; for `fact_check`, each check as `status: sentence`; for a flag rule,
 the flag's message. A case's `notes` are footnotes (as a Word file's notes are read, after the body).
 The test suite runs every case; `grader rules` shows the first of each kind.
@@ -103,9 +104,13 @@ def observe(rule_id: str, text: str, rubric, notes: tuple[str, ...] = ()) -> tup
     analysis = analyse_document(case_document(text, notes), rubric)
     plain = analysis.sentences.document.text
     rule = BY_ID[rule_id]
-    if rule_id in _EVIDENCE_RULES:
-        sentences = sorted({h.sentence for hits in analysis.hits.values() for h in hits})
-        return tuple(analysis.sentences.text_of(analysis.sentences.items[i]) for i in sentences)
+    if rule_id in _EVIDENCE_RULES or rule_id == "attribution":
+        found = {h.sentence for hits in analysis.hits.values() for h in hits}
+        if rule_id == "attribution":
+            off = rubric.model_copy(update={"rules": {**rubric.rules, rule_id: {"enabled": False}}})
+            without = analyse_document(case_document(text, notes), off)
+            found = {h.sentence for hits in without.hits.values() for h in hits} - found
+        return tuple(analysis.sentences.text_of(analysis.sentences.items[i]) for i in sorted(found))
     if rule_id == "developed":
         return tuple(j.element.id for j in analysis.judgements if j.level == 2)
     if rule_id == "fact_check":

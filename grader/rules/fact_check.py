@@ -15,5 +15,7 @@ RULE = Rule(
              "the claim wrong (and a different person is read as the doer).", minimum=0),
      Setting("date_window", int, 12, "Words from the event within which an accepted year makes the claim right.",
              minimum=0),
+     Setting("mention_words", int, 7, "Most words between the end of the first term and the start of the last of an "
+             "event's `about` combination, for the sentence to mention the event.", minimum=0),
      Setting("place_window", int, 5, "Words from the event within which a different place after 'in'/'at' makes the "
              "claim wrong.", minimum=0)))

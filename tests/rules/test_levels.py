@@ -22,3 +22,21 @@ def test_developed_thin_part_earns_half_its_weight_at_the_default_thin_credit():
     (part,) = result.elements
     assert (part.level, part.points, part.max_points) == (1, 2.0, 4.0)
     assert result.score == 2.0
+
+
+def _explained_rubric(explained: int) -> dict:
+    element = {**RUBRIC["elements"][0], "developed": {"sentences": 2, "explained": explained}}
+    return {**RUBRIC, "elements": [element]}
+
+
+NARRATED = "The sun warms the sea and its water evaporates. The vapour condenses over the hills and falls as rain."
+EXPLAINED = ("The sun warms the sea, so that its water evaporates. The vapour rises and cools, which meant it "
+             "condenses into rain.")
+
+
+def test_developed_needs_explaining_sentences_when_the_part_asks_for_them():
+    narrated = grade_text(NARRATED, build_rubric("developed", _explained_rubric(2), {}))
+    explained = grade_text(EXPLAINED, build_rubric("developed", _explained_rubric(2), {}))
+    assert [e.level for e in narrated.elements] == [1]  # the events in order, nothing explained
+    assert [e.level for e in explained.elements] == [2]
+    assert [e.level for e in grade_text(NARRATED, build_rubric("developed", _explained_rubric(0), {})).elements] == [2]
