@@ -44,6 +44,8 @@ def judge_elements(compiled: CompiledRubric, sentences: Sentences, occurrences: 
     """The level of every element, in rubric order, after the flags have acted."""
     rubric = compiled.rubric
     thin_credit = compiled.settings["developed"].thin_credit
+    wrong = compiled.settings["wrong_fact"]
+    spoiling = checks if wrong.enabled and wrong.spoils_paragraph else []
     codes = {f.code for f in flags}
     details = set(rubric.details)
     found = {}
@@ -51,7 +53,7 @@ def judge_elements(compiled: CompiledRubric, sentences: Sentences, occurrences: 
         if element.from_facts:
             found[element.id] = _judge_on_facts(element, sentences, occurrences, hits, checks, details)
         else:
-            found[element.id] = _judge_on_hits(element, sentences, occurrences, hits, checks, details)
+            found[element.id] = _judge_on_hits(element, sentences, occurrences, hits, checks, details, spoiling)
     out = []
     for element in rubric.elements:
         level, evidence = found[element.id]
@@ -85,8 +87,9 @@ def _judge_on_facts(element: Element, sentences: Sentences, occurrences, hits, c
     return 0, evidence
 
 
-def _judge_on_hits(element: Element, sentences: Sentences, occurrences, hits, checks, details):
-    """Thin with any evidence; developed with enough prose sentences, supporting facts and details, one in place."""
+def _judge_on_hits(element: Element, sentences: Sentences, occurrences, hits, checks, details, spoiling):
+    """Thin with any evidence; developed with enough prose sentences, supporting facts and details, one in place,
+    and no wrong fact among the `spoiling` checks in its paragraphs."""
     need = element.developed
     evidence = tuple(hits.get(element.id, ()))
     if not evidence:
@@ -96,8 +99,9 @@ def _judge_on_hits(element: Element, sentences: Sentences, occurrences, hits, ch
     found = _details({h.sentence for h in evidence}, occurrences, details)
     prose = {h.sentence for h in evidence if not sentences.items[h.sentence].list_item}  # notes explain nothing
     explained = sum(any(o.group == EXPLANATION for o in occurrences[i]) for i in prose) if need.explained else 0
+    spoiled = any(c.status == "incorrect" and sentences.items[c.sentence].paragraph in paragraphs for c in spoiling)
     if (len(prose) >= need.sentences and len(support) >= need.facts and len(found) >= need.details
-            and explained >= need.explained and any(h.in_place for h in evidence)):
+            and explained >= need.explained and any(h.in_place for h in evidence) and not spoiled):
         return 2, evidence
     return 1, evidence
 

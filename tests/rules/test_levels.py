@@ -40,3 +40,26 @@ def test_developed_needs_explaining_sentences_when_the_part_asks_for_them():
     assert [e.level for e in narrated.elements] == [1]  # the events in order, nothing explained
     assert [e.level for e in explained.elements] == [2]
     assert [e.level for e in grade_text(NARRATED, build_rubric("developed", _explained_rubric(0), {})).elements] == [2]
+
+
+def _french_rubric() -> dict:
+    """The wrong_fact cases' rubric: causes of the French Revolution, with its fact bank."""
+    from grader.rules import cases
+
+    spec, _ = cases.load("wrong_fact")
+    element = {**spec["elements"][0], "developed": {"sentences": 2}}
+    return {**spec, "elements": [element], "rules": {"too_short": {"enabled": False}, "off_topic": {"enabled": False}}}
+
+
+SPOILED = ("French debts grew with every war, and the king could not pay them. Bread prices in France doubled "
+           "when the harvest failed. The Bastille was stormed in 1792.")
+
+
+def test_a_wrong_fact_keeps_the_parts_in_its_paragraph_from_being_developed():
+    spoiled = grade_text(SPOILED, build_rubric("wrong_fact", _french_rubric(), {}))
+    assert [f.status for f in spoiled.facts] == ["incorrect"]
+    assert [e.level for e in spoiled.elements] == [1]
+    allowed = grade_text(SPOILED, build_rubric("wrong_fact", _french_rubric(), {"wrong_fact": {"spoils_paragraph": False}}))
+    assert [e.level for e in allowed.elements] == [2]
+    elsewhere = grade_text(SPOILED.replace(" The Bastille", "\n\nThe Bastille"), build_rubric("wrong_fact", _french_rubric(), {}))
+    assert [e.level for e in elsewhere.elements] == [2]  # only the paragraph it stands in is spoiled
