@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .language import english
 from .rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS, Fact, Rubric, place_group, spellings
 from .terms import Occurrence
+from .amounts import amounts, parse_amount
 from .matching import makes_claim
 from .text import Sentence, Sentences, normalise
 
@@ -69,6 +70,16 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
             if status:
                 out.append(FactCheck(fact.id, status, s.index, s.start, s.end, fact.note))
     return out
+
+
+def _amount_verdict(expected: str, s: Sentence, anchors: list[Occurrence], text: str, window: int) -> bool | None:
+    """True when an amount of money stated near the event is the right one, False when it is another (in value or
+    currency), None when none is stated (rates such as "$60 million a year" are not totals and are passed over)."""
+    want = parse_amount(expected)
+    stated = [a for a in amounts(s, text) if not a.rate and _distance(a.first, anchors) <= window]
+    if want is None or not stated:
+        return None
+    return any((a.value, a.currency) == want for a in stated)
 
 
 def _about(fact: Fact, occ: list[Occurrence], span: int) -> list[Occurrence] | None:
@@ -216,6 +227,10 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
                 wrong = True
             elif near:
                 return None  # the year is another event's: the sentence is about that one, whoever it names
+    if fact.must.amount is not None:
+        verdict = _amount_verdict(fact.must.amount, s, anchors, text, cfg.date_window)
+        if verdict is not None:
+            right, wrong = right or verdict, wrong or not verdict
     group, good = places[fact.id]
     if group:
         stated = [o for o in occ if o.group == group]

@@ -29,6 +29,11 @@ class English:
     cue_groups: dict[str, list[str]]  # term groups every rubric may name (hedges, final-answer cues ...)
     pronouns: frozenset[str]
     determiners: frozenset[str]
+    number_words: dict[str, int]
+    scale_words: dict[str, int]
+    currency_words: dict[str, str]
+    currency_signs: dict[str, str]
+    per_period: frozenset[str]
     viewpoint_nouns: frozenset[str]
     object_prepositions: frozenset[str]
 
@@ -39,7 +44,8 @@ def english() -> English:
     import yaml
 
     raw = yaml.safe_load(resources.files("grader").joinpath("data/english.yaml").read_text(encoding="utf-8"))
-    lists = [(key, values) for key, values in raw.items() if key != "cue_groups"] + list(raw["cue_groups"].items())
+    tables = ("cue_groups", "number_words", "scale_words", "currency_words", "currency_signs")
+    lists = [(key, values) for key, values in raw.items() if key not in tables] + list(raw["cue_groups"].items())
     for key, values in lists:  # YAML 1.1 reads a bare `on` or `no` as a boolean: quote them
         bad = [v for v in values if not isinstance(v, str)]
         if bad:
@@ -61,6 +67,11 @@ def english() -> English:
         cue_groups={name: list(phrases) for name, phrases in raw["cue_groups"].items()},
         pronouns=frozenset(raw["pronouns"]),
         determiners=frozenset(raw["determiners"]),
+        number_words={str(k): int(v) for k, v in raw["number_words"].items()},
+        scale_words={str(k): int(v) for k, v in raw["scale_words"].items()},
+        currency_words={str(k): str(v) for k, v in raw["currency_words"].items()},
+        currency_signs={str(k): str(v) for k, v in raw["currency_signs"].items()},
+        per_period=frozenset(raw["per_period"]),
         viewpoint_nouns=frozenset(raw["viewpoint_nouns"]),
         object_prepositions=frozenset(raw["object_prepositions"]),
     )

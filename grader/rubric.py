@@ -156,6 +156,10 @@ class FactMust(_Model):
     people: list[str] = Field(default_factory=list, description=(
         "Who may be named as doing it: phrases from term groups of people; another person of those groups "
         "named with the event makes the claim wrong."))
+    amount: str | None = Field(None, description=(
+        "How much, as money with its currency (\"300 million dollars\", \"$300 million\"): an amount of money "
+        "stated with the event at another value or in another currency makes the claim wrong, at any scale "
+        "(\"$3 billion\", \"300 thousand dollars\"); a rate (\"$60 million a year\") is left unchecked."))
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -444,8 +448,14 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
                 for g in ([ref] if isinstance(ref, str) else ref):
                     if g not in groups:
                         return ("facts", i, *combo, k), f"unknown term group '{g}'"
-        if not fact.must.years and fact.must.place is None and not fact.must.people:
-            return ("facts", i, "must"), "needs a year, a place or people to check"
+        if not fact.must.years and fact.must.place is None and not fact.must.people and fact.must.amount is None:
+            return ("facts", i, "must"), "needs a year, a place, people or an amount to check"
+        if fact.must.amount is not None:
+            from .amounts import parse_amount
+
+            if parse_amount(fact.must.amount) is None:
+                return ("facts", i, "must", "amount"), (f"'{fact.must.amount}' is not an amount of money with its "
+                                                        "currency (e.g. \"300 million dollars\")")
         for year in fact.must.years:
             if not FIRST_YEAR <= year <= LAST_YEAR:
                 return ("facts", i, "must", "year"), (f"{year}: years are read as four digits from {FIRST_YEAR} to "

@@ -28,7 +28,7 @@ def checks(rubric, text):
      [("treaty_signed", "correct"), ("mao_in_moscow", "correct")]),
     ("In April 1941 Stalin signed a neutrality pact with Japan.", []),
     ("Mao signed the treaty after a long journey from Beijing.", [("treaty_signed", "correct")]),  # not "in Beijing"
-    ("Khrushchev signed the Sino-Soviet treaty.", [("treaty_signed", "incorrect")]),
+    ("Khrushchev signed the Sino-Soviet treaty.", [("khrushchev_in_1950", "incorrect")]),  # a known misconception
     ("Stalin announced that China would lean to one side.", [("lean_to_one_side", "incorrect")]),
     # a place that names another event, a detail near an event's word that starts no full mention of it,
     # or an earlier treaty with its own year, is not an error

@@ -34,3 +34,26 @@ def test_an_element_whose_example_fails_is_reported(tmp_path):
     failed = [o for o in run_examples(load_rubric(path)) if not o.passed]
     assert [(o.element, o.kind, o.problem) for o in failed] == [
         ("light", "do_not_count", "counted as evidence: 'The moon reflects sunlight.'")]
+
+
+def test_rubric_check_runs_misconception_examples(tmp_path):
+    from click.testing import CliRunner
+
+    from grader.cli import main
+
+    from .conftest import DATA
+
+    rubric = tmp_path / "moon.yaml"
+    rubric.write_text((DATA / "valid_small_rubric.yaml").read_text(encoding="utf-8") + """
+misconceptions:
+  - id: own_light
+    claim: {all: [phase, light], none: [negation]}
+    note: Phases come from how much of the sunlit half of the moon we see; the sunlight never stops.
+    examples:
+      wrong: ["Phases happen because the sunlight switches off.", "Phases change the moon."]
+      not_wrong: ["The phases do not come from the sunlight stopping."]
+""", encoding="utf-8")
+    done = CliRunner().invoke(main, ["rubric", "check", str(rubric)])
+    assert done.exit_code == 1
+    assert "FAIL own_light wrong[1]: not reported: Phases change the moon." in done.output
+    assert "1 failed" in done.output

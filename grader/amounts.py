@@ -1,0 +1,93 @@
+"""Amounts of money in a sentence ("$300 million", "three hundred million US dollars", "300 thousand
+dollars"), read as a value and a currency so that a fact's amount can be checked at any scale.
+
+Only amounts marked as money (a currency sign before the number or a currency word just after it) are
+read, so "300 million people" is never a loan; an amount followed by a period ("a year") is a rate and is
+marked as such. The word lists are in `grader/data/english.yaml`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .language import english
+from .text import Sentence, tokenize
+
+#: Words after the number (its scale, "US") within which a currency word may stand.
+CURRENCY_REACH = 3
+#: Characters before the number within which a currency sign may stand ("US$ 300").
+SIGN_REACH = 3
+#: The digits of one group of a number written with commas ("300,000,000").
+DIGIT_GROUP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """An amount of money: its value, currency, the token positions it covers, and whether it is a rate."""
+
+    value: int
+    currency: str
+    first: int
+    last: int
+    rate: bool
+
+
+def _number(tokens, i: int, text: str) -> tuple[int, int] | None:
+    """The number starting at token i (digits, digit groups joined by commas, or number words): (value, end)."""
+    lang = english()
+    word = tokens[i].norm
+    if word.isdigit():
+        digits, j = word, i + 1
+        while j < len(tokens) and tokens[j].norm.isdigit() and len(tokens[j].norm) == DIGIT_GROUP \
+                and text[tokens[j - 1].end : tokens[j].start] == ",":
+            digits += tokens[j].norm
+            j += 1
+        return int(digits), j
+    if word not in lang.number_words:
+        return None
+    value, j = 0, i
+    while j < len(tokens) and tokens[j].norm in lang.number_words:
+        n = lang.number_words[tokens[j].norm]
+        value = value * n if n == lang.number_words["hundred"] and value else value + n
+        j += 1
+    return value, j
+
+
+def amounts(sentence: Sentence, text: str) -> list[Amount]:
+    """Every amount of money in the sentence, in order."""
+    lang = english()
+    tokens = sentence.tokens
+    out: list[Amount] = []
+    i = 0
+    while i < len(tokens):
+        found = _number(tokens, i, text)
+        if found is None:
+            i += 1
+            continue
+        value, j = found
+        while j < len(tokens) and tokens[j].norm in lang.scale_words:
+            value *= lang.scale_words[tokens[j].norm]
+            j += 1
+        before = text[max(0, tokens[i].start - SIGN_REACH) : tokens[i].start].replace(" ", "")
+        currency = next((c for sign, c in lang.currency_signs.items() if before.endswith(sign)), None)
+        end = j
+        for k in range(j, min(len(tokens), j + CURRENCY_REACH)):
+            if tokens[k].norm in lang.currency_words:
+                currency = currency or lang.currency_words[tokens[k].norm]
+                end = k + 1
+                break
+        if currency is None:
+            i = j
+            continue
+        rate = any(t.norm in lang.per_period for t in tokens[end : end + CURRENCY_REACH])
+        out.append(Amount(value, currency, i, end, rate))
+        i = end
+    return out
+
+
+def parse_amount(phrase: str) -> tuple[int, str] | None:
+    """A rubric's amount ("300 million dollars", "$300 million") as (value, currency), or None."""
+    tokens = tokenize(phrase)
+    if not tokens:
+        return None
+    found = amounts(Sentence(0, 0, len(phrase), 0, tokens), phrase)
+    return (found[0].value, found[0].currency) if len(found) == 1 else None
