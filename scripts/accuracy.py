@@ -19,6 +19,20 @@ from grader.evaluate import (LEVELS, MARKS, Report, agreement, bootstrap_interva
                              quadratic_weighted_kappa, read_labels)
 
 TESTSET = ROOT / "testset"
+HARD = ROOT / "samples" / "hard"
+#: The honesty figures of each set, measured before the rules that read what a sentence claims (attribution,
+#: the essay's own judgement, explained factors, wrong facts spoiling their paragraph, amounts, misconceptions):
+#: (on-topic QWK, on-topic bias, teacher's zero parts left at zero, labelled errors reported, shown correct).
+HONESTY_BEFORE = {
+    "sample set": (0.866, 0.92, 0.72, 0.18, 12),
+    "hard samples vs marker A": (0.271, 2.66, 0.27, 0.12, 9),
+    "hard samples vs marker B": (0.309, 2.45, 0.30, 0.10, 7),
+    "test set vs marker A": (0.892, 1.00, 0.85, 0.22, 3),
+    "test set vs marker B": (0.867, 1.22, 0.86, 0.33, 3),
+}
+#: Overall QWK of the same sets before that round.
+QWK_BEFORE = {"sample set": 0.888, "hard samples vs marker A": 0.527, "hard samples vs marker B": 0.564,
+              "test set vs marker A": 0.912, "test set vs marker B": 0.890}
 #: Measured once, with the grader as it stood when `grader evaluate` was added, before the held-out round.
 BEFORE = ("Before the judging rules of the held-out round were written (the grader as of the commit that added\n"
           "`grader evaluate`), the test set gave QWK 0.867 against marker A and 0.844 against marker B, lowest part\n"
@@ -46,6 +60,15 @@ def _row(name: str, report: Report) -> str:
     return (f"| {name} | {report.essays} | {report.qwk:.3f} [{lo:.2f}, {hi:.2f}] | {report.baseline_qwk:.3f} "
             f"[{blo:.2f}, {bhi:.2f}] | {report.qwk - report.baseline_qwk:+.3f} | {report.exact:.0%} | "
             f"{report.within_one:.0%} | {sum(kappas) / len(kappas):.3f} | {min(kappas):.3f} |")
+
+
+def _honesty_row(name: str, report: Report) -> str:
+    h = report.honesty
+    old = HONESTY_BEFORE.get(name)
+    was = (f" (was {old[0]:.3f}, {old[1]:+.2f}, {old[2]:.0%}, {old[3]:.0%}, {old[4]})" if old else "")
+    return (f"| {name} | {QWK_BEFORE.get(name, float('nan')):.3f} → {report.qwk:.3f} | {h['on_topic_qwk']:.3f} | "
+            f"{h['on_topic_bias']:+.2f} | {h['zero_parts_left_at_zero']:.0%} of {h['teacher_zero_parts']} | "
+            f"{h['labelled_errors_reported']:.0%} of {h['labelled_errors']} | {h['labelled_errors_shown_correct']} |{was} |")
 
 
 def markers_row(a: dict, b: dict, rubric) -> tuple[str, dict[str, float]]:
@@ -103,6 +126,28 @@ def main() -> None:
             lines.append(f"| {e.id} | {sample.elements[e.id]['qwk']:.3f} | {per_test['a'].elements[e.id]['qwk']:.3f} | "
                          f"{per_test['b'].elements[e.id]['qwk']:.3f} | {markers[e.id]:.3f} | "
                          f"{per_test['a'].elements[e.id]['baseline_qwk']:.3f} |")
+    hard = {marker: evaluate(HARD, HARD / name, rubric) for marker, name in (("A", "labels.jsonl"), ("B", "labels_b.jsonl"))
+            if (HARD / name).exists()}
+    if hard:
+        lines += ["", "## Hard samples", "",
+                  "Forty-four essays written as hard cases by design (parts left out, false facts outside the fact bank,",
+                  "correct facts that are easy to misread, excerpts, neighbouring alliances in the question's words,",
+                  "refusals and reported opinions), labelled by two independent markers before any rule was changed",
+                  "on them (samples/hard/README.md). Tuned on, like the rest of the samples.", "", header]
+        for marker, report in hard.items():
+            lines.append(_row(f"hard samples vs marker {marker}", report))
+    lines += ["", "## Marks running high, absent parts, facts", "",
+              "QWK hides a grader that is consistently generous. On topic: QWK and mean bias (grader minus teacher) on",
+              "the essays the teacher marked on topic; zero parts: of the parts the teacher scored 0, the share the",
+              "grader left at 0; errors: the teacher's listed factual errors reported as incorrect, and how many were",
+              "shown as correct. In brackets, each figure before the rules that read what a sentence claims.", "",
+              "| set | QWK before → now | on-topic QWK | bias | zero parts at 0 | errors reported | shown correct | "
+              "before (on-topic, bias, zero, errors, shown) |", "|---|---|---|---|---|---|---|---|",
+              _honesty_row("sample set", sample)]
+    for marker, report in hard.items():
+        lines.append(_honesty_row(f"hard samples vs marker {marker}", report))
+    for marker, report in per_test.items():
+        lines.append(_honesty_row(f"test set vs marker {marker.upper()}", report))
     gaming = gaming_rows(rubric)
     if gaming:
         lines += ["", "## Gaming and off-topic essays of the test set", "",
