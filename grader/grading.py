@@ -21,7 +21,7 @@ from .explain import explain as explain_sentences
 from .results import (ElementResult, FactResult, FlagCode, FlagResult, GradeResult, Quote, RubricRef,
                       SentenceExplanation, half_up)
 from .rubric import PERCENT, Rubric, load_rubric
-from .scoring import Judgement, band_for, improvements, judge_elements, strengths
+from .scoring import Judgement, band_for, improvements, judge_elements, stance_of, strengths
 from .rules import wrong_fact
 from .terms import Occurrence
 from .text import Sentences, analyse
@@ -71,7 +71,8 @@ def grade_document(document: Document, rubric: Rubric, student: str | None = Non
                                         terms=list(h.terms)) for h in j.evidence]
         elements.append(ElementResult.model_construct(
             id=j.element.id, title=j.element.title, level=j.level, points=half_up(j.points, 2),
-            max_points=half_up(j.element.weight, 2), feedback=j.feedback, evidence=quotes))
+            max_points=half_up(j.element.weight, 2), feedback=j.feedback, evidence=quotes,
+            stance=stance_of(j.element, j.evidence, analysis.occurrences) if j.level else None))
     score = sum(j.points for j in judgements)
     max_score = sum(j.element.weight for j in judgements)
     percent = half_up(PERCENT * score / max_score if max_score else 0.0, 1)

@@ -53,6 +53,8 @@ class ElementResult(_Record):
     max_points: float
     feedback: str
     evidence: list[Quote]
+    stance: str | None = Field(None, description=(
+        "For a judgement whose rubric part lists stances: the one the essay's evidence takes, else null."))
 
 
 class FactResult(_Record):

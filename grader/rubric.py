@@ -136,6 +136,13 @@ class Element(_Model):
     developed: Developed = Field(default_factory=Developed, description="Thresholds for level 2.")
     feedback: Feedback = Field(description="What the student reads at each level.")
     examples: Examples = Field(description="Sentences that must and must not count; both kinds are required.")
+    stances: dict[str, list[str]] = Field(default_factory=dict, description=(
+        "For a judgement: each possible answer (`{natural: [...], partly: [...], not_natural: [...]}`) with the term "
+        "groups that state it. The result names the stance the essay's evidence takes: the last one stated, since "
+        "a conclusion comes last."))
+    mixed_stance: str | None = Field(None, description=(
+        "The stance meant when one sentence states two (\"natural in ideology, unnatural in interest\"): one of "
+        "`stances`, e.g. `partly`."))
 
     @property
     def patterns(self) -> tuple[Evidence, ...]:
@@ -409,6 +416,14 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
                     for g in ([ref] if isinstance(ref, str) else ref):
                         if g not in groups:
                             return loc + (key, k), f"unknown term group '{g}'"
+        if element.mixed_stance is not None and element.mixed_stance not in element.stances:
+            return ("elements", i, "mixed_stance"), f"'{element.mixed_stance}' is not one of the part's stances"
+        for stance, stance_groups in element.stances.items():
+            if not re.match(_ID, stance):
+                return ("elements", i, "stances", stance), f"stance '{stance}' must be lower-case letters, digits and _"
+            for k, g in enumerate(stance_groups):
+                if g not in groups:
+                    return ("elements", i, "stances", stance, k), f"unknown term group '{g}'"
         for k, other in enumerate(element.developed.or_with):
             if other not in {e.id for e in rubric.elements} or other == element.id:
                 return ("elements", i, "developed", "or_with", k), f"'{other}' is not another element's id"

@@ -106,6 +106,31 @@ def _judge_on_hits(element: Element, sentences: Sentences, occurrences, hits, ch
     return 1, evidence
 
 
+def stance_of(element: Element, evidence: tuple[Hit, ...], occurrences: list[list[Occurrence]]) -> str | None:
+    """The stance the part's evidence takes: the last one stated (a conclusion comes last). Where two stances'
+    terms overlap ("not a natural alliance"), the one that starts first is meant; a sentence stating two takes
+    the part's `mixed_stance`, when it has one."""
+    if not element.stances:
+        return None
+    found = None
+    for hit in sorted(evidence, key=lambda h: h.start):
+        marks = sorted((o.first, -o.last, stance) for o in occurrences[hit.sentence]
+                       for stance, groups in element.stances.items() if o.group in groups)
+        stated: list[str] = []
+        covered = -1
+        for first, neg_last, stance in marks:
+            if first < covered:
+                continue  # inside a longer statement that started earlier
+            covered = -neg_last
+            if stance not in stated:
+                stated.append(stance)
+        if len(stated) > 1 and element.mixed_stance is not None:
+            found = element.mixed_stance
+        elif stated:
+            found = stated[0]
+    return found
+
+
 def _details(indices: set[int], occurrences: list[list[Occurrence]], groups: set[str]) -> set[str]:
     """Distinct specific details (by the rubric's phrase) in the given sentences."""
     return {o.phrase.casefold() for i in indices for o in occurrences[i] if o.group in groups}

@@ -143,3 +143,17 @@ def test_judgement_stated_once_is_developed_by_the_argument_around_it(rubric):
     alone = element.model_copy(update={"developed": element.developed.model_copy(update={"or_with": []})})
     without = rubric.model_copy(update={"elements": [alone if e.id == alone.id else e for e in rubric.elements]})
     assert {e.id: e.level for e in grade_file(essay, without).elements}["natural_judgement"] == 1
+
+
+@pytest.mark.parametrize("conclusion, stance", [
+    ("In the end it was a marriage of convenience, not a natural alliance.", "not_natural"),
+    ("In the end it was a natural partnership of two communist parties.", "natural"),
+    ("In the end the alliance was natural in ideology but unnatural in national interest.", "partly"),
+])
+def test_the_judgement_records_the_stance_it_credits(rubric, conclusion, stance):
+    from grader import grade_text
+
+    essay = (DATA / "essay_developed.txt").read_text(encoding="utf-8") + "\n\n" + conclusion
+    result = grade_text(essay, rubric)
+    (judgement,) = [e for e in result.elements if e.id == "natural_judgement"]
+    assert judgement.stance == stance

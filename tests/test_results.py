@@ -21,7 +21,9 @@ def test_result_keys_in_contract_order(rubric, validate):
     data = validate(grade_file(DATA / "essay_developed.txt", rubric))
     assert list(data) == CONTRACT_KEYS
     assert data["schema"] == "grader.result/1"
-    assert list(data["elements"][0]) == ["id", "title", "level", "points", "max_points", "feedback", "evidence"]
+    assert list(data["elements"][0]) == ["id", "title", "level", "points", "max_points", "feedback", "evidence", "stance"]
+    stances = {e["id"]: e["stance"] for e in data["elements"]}
+    assert stances["natural_judgement"] in ("natural", "partly", "not_natural") and stances["ccp_view"] is None
     assert list(data["elements"][0]["evidence"][0]) == ["text", "start", "end", "paragraph", "terms"]
 
 

@@ -49,6 +49,7 @@ class PartView:
     more_quotes: int
     next_step: str
     done_well: bool
+    stance: str  # the judgement the grader read ("not natural"), or "" for a part without stances
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,11 @@ class ReportContext:
     priorities: tuple[str, ...]
 
 
+def stance_words(stance: str | None) -> str:
+    """A stance id as words ("not_natural" -> "not natural"), or "" when there is none."""
+    return stance.replace("_", " ") if stance else ""
+
+
 def build_context(result: GradeResult) -> ReportContext:
     """The report's content, in the order a student reads it."""
     parts = []
@@ -90,7 +96,8 @@ def build_context(result: GradeResult) -> ReportContext:
             max_points=_number(element.max_points),
             quotes=tuple(QuoteView(" ".join(q.text.split()), q.paragraph) for q in strongest_quotes(element.evidence)),
             more_quotes=unquoted_count(element.evidence),
-            next_step=element.feedback, done_well=element.level == 2))
+            next_step=element.feedback, done_well=element.level == 2,
+            stance=stance_words(element.stance)))
     facts = [FactView(f.status == "correct", " ".join(f.text.split()), f.note) for f in result.facts]
     return ReportContext(
         student=result.student, file=result.file, title=result.rubric.title, score=_number(result.score),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import textwrap
 
 from ..results import LEVEL_NAMES_WITH_TERMS, GradeResult
+from .context import stance_words
 from .quotes import strongest_quotes, unquoted_count
 
 WIDTH = 100
@@ -26,6 +27,8 @@ def render_text(result: GradeResult) -> str:
     for number, element in enumerate(result.elements, 1):
         lines.append(f"{number}. {element.title}: {LEVEL_NAMES_WITH_TERMS[element.level]} "
                      f"({_fmt(element.points)}/{_fmt(element.max_points)})")
+        if element.stance:
+            lines.append(f"   Your judgement, as the grader read it: {stance_words(element.stance)}")
         for quote in strongest_quotes(element.evidence):
             lines.extend(_wrap(f"“{quote.text}” (paragraph {quote.paragraph})", "     ", "   - "))
         if unquoted_count(element.evidence):
