@@ -22,7 +22,7 @@ from .results import (ElementResult, FactResult, FlagCode, FlagResult, GradeResu
                       SentenceExplanation, half_up)
 from .rubric import PERCENT, Rubric, load_rubric
 from .scoring import Judgement, band_for, improvements, judge_elements, stance_of, strengths
-from .rules import wrong_fact
+from .rules import digression, wrong_fact
 from .terms import Occurrence
 from .text import Sentences, analyse
 
@@ -51,6 +51,8 @@ def analyse_document(document: Document, rubric: Rubric) -> Analysis:
     if compiled.settings.enabled("wrong_fact"):
         wrong_fact.apply(checks, screened)
     hits = find_hits(compiled, sentences, occurrences, screened)
+    if compiled.settings.enabled("digression"):
+        digression.apply(rubric, sentences, occurrences, screened, hits)
     topic = {h.sentence for hs in hits.values() for h in hs}
     flags = flags_stage.essay_flags(compiled, sentences, occurrences, screened, topic)
     judgements = judge_elements(compiled, sentences, occurrences, hits, checks, flags)
@@ -100,7 +102,9 @@ def grade_document(document: Document, rubric: Rubric, student: str | None = Non
         # A flag's code is the id of the flag rule that raised it, which is one of the FlagCode values.
         flags=[FlagResult.model_construct(code=cast(FlagCode, f.code), message=f.message) for f in flags],
         strengths=strengths(judgements, sentences),
-        improvements=improvements(judgements, checks, flags),
+        improvements=improvements(judgements, checks, flags,
+                                  sorted({s.paragraph + 1 for s in sentences.items
+                                          if analysis.screened[s.index] == digression.RULE.id})),
         sentences=[SentenceExplanation.model_construct(**entry) for entry in explain_sentences(rubric.compiled, analysis)]
         if explain else None,
     )

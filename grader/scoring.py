@@ -177,9 +177,17 @@ def strengths(judgements: list[Judgement], sentences: Sentences) -> list[str]:
     return out
 
 
-def improvements(judgements: list[Judgement], checks: list[FactCheck], flags: list[Flag]) -> list[str]:
-    """What to do next, most valuable first: flags that cost marks, missing parts, wrong facts, thin parts."""
+def improvements(judgements: list[Judgement], checks: list[FactCheck], flags: list[Flag],
+                 digressions: list[int] | None = None) -> list[str]:
+    """What to do next, most valuable first: flags that cost marks, digressions (1-based paragraph numbers),
+    missing parts, wrong facts, thin parts."""
     out = [f.message for f in flags if f.code in ("off_topic", "too_short")]
+    if digressions and not any(f.code == "off_topic" for f in flags):
+        numbers = [str(n) for n in digressions]
+        named = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+        out.append(f"Paragraph{'s' if len(numbers) > 1 else ''} {named} {'are' if len(numbers) > 1 else 'is'} about a "
+                   "different question and earn" + ("" if len(numbers) > 1 else "s") + " nothing: keep to the "
+                   "question asked.")
     by_weight = sorted(judgements, key=lambda j: -j.element.weight)
     out.extend(j.feedback for j in by_weight if j.level == 0)
     seen = set()

@@ -157,3 +157,19 @@ def test_the_judgement_records_the_stance_it_credits(rubric, conclusion, stance)
     result = grade_text(essay, rubric)
     (judgement,) = [e for e in result.elements if e.id == "natural_judgement"]
     assert judgement.stance == stance
+
+
+def test_a_good_answer_with_an_epilogue_keeps_its_marks_and_the_epilogue_earns_nothing(rubric):
+    from grader import grade_text
+
+    essay = (DATA / "essay_developed.txt").read_text(encoding="utf-8")
+    epilogue = ("\n\nAfter Stalin died, Khrushchev denounced him in the secret speech of 1956, and Mao was angered. "
+                "The Great Leap Forward followed, and Khrushchev withdrew the advisers in 1960. "
+                "The Sino-Soviet split was complete by the time of the border clashes at Zhenbao in 1969.")
+    alone, with_epilogue = grade_text(essay, rubric), grade_text(essay + epilogue, rubric, explain=True)
+    assert "off_topic" not in {f.code for f in with_epilogue.flags}
+    assert [e.level for e in with_epilogue.elements] == [e.level for e in alone.elements]
+    last = max(s.paragraph for s in with_epilogue.sentences)
+    assert {s.rule for s in with_epilogue.sentences if s.paragraph == last} == {"digression"}
+    assert f"Paragraph {last} is about a different question and earns nothing: keep to the question asked." \
+        in with_epilogue.improvements
