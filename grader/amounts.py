@@ -22,12 +22,11 @@ DIGIT_GROUP = 3
 
 @dataclass(frozen=True, slots=True)
 class Amount:
-    """An amount of money: its value, currency, the token positions it covers, and whether it is a rate."""
+    """An amount of money: its value, currency, the position of its first word, and whether it is a rate."""
 
     value: int
     currency: str
     first: int
-    last: int
     rate: bool
 
 
@@ -79,7 +78,7 @@ def amounts(sentence: Sentence, text: str) -> list[Amount]:
             i = j
             continue
         rate = any(t.norm in lang.per_period for t in tokens[end : end + CURRENCY_REACH])
-        out.append(Amount(value, currency, i, end, rate))
+        out.append(Amount(value, currency, i, rate))
         i = end
     return out
 

@@ -307,9 +307,7 @@ def honesty_figures(ids: list[str], labels: dict[str, Label], graded: dict[str, 
     for i in ids:
         if not labels[i].factual_errors:
             continue
-        plain = read_document(paths[i]).text
-        text = " ".join(plain.split()).casefold()
-        spans = _spans_in_normalised_text(plain)
+        text, spans = _folded_text(read_document(paths[i]).text)
         for error in labels[i].factual_errors:
             errors += 1
             quote = " ".join(error.rsplit(" - ", 1)[0].strip().strip("\"'“”‘’").split()).casefold()
@@ -335,19 +333,25 @@ def honesty_figures(ids: list[str], labels: dict[str, Label], graded: dict[str, 
     }
 
 
-def _spans_in_normalised_text(text: str) -> list[int]:
-    """For each character of the text with white space folded to single spaces, its offset in `text`."""
-    out: list[int] = []
+def _folded_text(text: str) -> tuple[str, list[int]]:
+    """The text case-folded with white space runs as single spaces, and each of its characters' offset in
+    `text` (a character that folds to two, "ß" to "ss", gives both the same offset)."""
+    chars: list[str] = []
+    offsets: list[int] = []
     previous_space = True
     for offset, char in enumerate(text):
         if char.isspace():
             if not previous_space:
-                out.append(offset)
+                chars.append(" ")
+                offsets.append(offset)
             previous_space = True
-        else:
-            out.append(offset)
-            previous_space = False
-    return out
+            continue
+        for folded in char.casefold():
+            chars.append(folded)
+            offsets.append(offset)
+        previous_space = False
+    folded_text = "".join(chars)
+    return folded_text.rstrip(), offsets
 
 
 def _reason(row: dict, result: GradeResult) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .matching import groups_by_paragraph, in_context
 from .rules import BY_ID
 
 if TYPE_CHECKING:
@@ -23,10 +24,7 @@ def explain(compiled: CompiledRubric, analysis: Analysis) -> list[dict]:
     for judgement in analysis.judgements:
         for hit in judgement.evidence:
             by_sentence.setdefault(hit.sentence, []).append((judgement.element.id, hit.reason, hit.terms))
-    paragraph_groups: dict[int, set[str]] = {}
-    for s in sentences.items:
-        if analysis.screened[s.index] is None:
-            paragraph_groups.setdefault(s.paragraph, set()).update(o.group for o in analysis.occurrences[s.index])
+    paragraph_groups = groups_by_paragraph(sentences, analysis.occurrences, analysis.screened)
     out = []
     for s in sentences.items:
         entry = {"text": text[s.start : s.end], "start": s.start, "end": s.end, "paragraph": s.paragraph + 1}
@@ -81,8 +79,7 @@ def _pattern_gaps(compiled: CompiledRubric, element: Element, sentence: Sentence
             lack = "lacks a term of " + "; ".join(" or ".join(sorted(req)) for req in missing)
         elif shape.none & present:
             lack = "carries " + ", ".join(sorted(shape.none & present)) + ", which rules it out"
-        elif pattern.context and not any((ref in around) if isinstance(ref, str) else around.intersection(ref)
-                                         for ref in pattern.context):
+        elif not in_context(pattern, around):
             lack = "its paragraph names none of " + ", ".join(
                 ref if isinstance(ref, str) else " or ".join(ref) for ref in pattern.context)
         elif shape.barred & present:

@@ -73,10 +73,10 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
 
 
 def _amount_verdict(expected: str, s: Sentence, anchors: list[Occurrence], text: str, window: int) -> bool | None:
-    """True when an amount of money stated near the event is the right one, False when it is another (in value or
-    currency), None when none is stated (rates such as "$60 million a year" are not totals and are passed over)."""
+    """True when an amount of money bound to the event (close, in the same clause) is the right one, False when
+    it is another (in value or currency), None when none is (rates such as "$60 million a year" are no totals)."""
     want = parse_amount(expected)
-    stated = [a for a in amounts(s, text) if not a.rate and _distance(a.first, anchors) <= window]
+    stated = [a for a in amounts(s, text) if not a.rate and _bound_to_event(s, a.first, anchors, window, text)]
     if want is None or not stated:
         return None
     return any((a.value, a.currency) == want for a in stated)

@@ -53,6 +53,7 @@ def analyse_document(document: Document, rubric: Rubric) -> Analysis:
     hits = find_hits(compiled, sentences, occurrences, screened)
     if compiled.settings.enabled("digression"):
         digression.apply(rubric, sentences, occurrences, screened, hits)
+        checks = [c for c in checks if c.status == "incorrect" or screened[c.sentence] != digression.RULE.id]
     topic = {h.sentence for hs in hits.values() for h in hs}
     flags = flags_stage.essay_flags(compiled, sentences, occurrences, screened, topic)
     judgements = judge_elements(compiled, sentences, occurrences, hits, checks, flags)
@@ -74,7 +75,7 @@ def grade_document(document: Document, rubric: Rubric, student: str | None = Non
         elements.append(ElementResult.model_construct(
             id=j.element.id, title=j.element.title, level=j.level, points=half_up(j.points, 2),
             max_points=half_up(j.element.weight, 2), feedback=j.feedback, evidence=quotes,
-            stance=stance_of(j.element, j.evidence, analysis.occurrences) if j.level else None))
+            stance=stance_of(j.element, j.evidence, analysis.occurrences, sentences) if j.level else None))
     score = sum(j.points for j in judgements)
     max_score = sum(j.element.weight for j in judgements)
     percent = half_up(PERCENT * score / max_score if max_score else 0.0, 1)

@@ -35,6 +35,8 @@ class English:
     currency_signs: dict[str, str]
     per_period: frozenset[str]
     viewpoint_nouns: frozenset[str]
+    frame_prepositions: frozenset[str]
+    stance_contrasts: frozenset[str]
     object_prepositions: frozenset[str]
 
 
@@ -73,5 +75,7 @@ def english() -> English:
         currency_signs={str(k): str(v) for k, v in raw["currency_signs"].items()},
         per_period=frozenset(raw["per_period"]),
         viewpoint_nouns=frozenset(raw["viewpoint_nouns"]),
+        frame_prepositions=frozenset(raw["frame_prepositions"]),
+        stance_contrasts=frozenset(raw["stance_contrasts"]),
         object_prepositions=frozenset(raw["object_prepositions"]),
     )

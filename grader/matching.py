@@ -54,9 +54,7 @@ def find_hits(compiled: CompiledRubric, sentences: Sentences, occurrences: list[
         occurrences = [asked[i] + found if i in asked else found for i, found in enumerate(occurrences)]
     eligible = [(s, {o.group for o in occurrences[s.index]}) for s in sentences.items
                 if screened[s.index] is None and occurrences[s.index]]
-    paragraph_groups: dict[int, set[str]] = {}
-    for s, present in eligible:
-        paragraph_groups.setdefault(s.paragraph, set()).update(present)
+    paragraph_groups = groups_by_paragraph(sentences, occurrences, screened)
     sides = _agents(compiled, sentences, occurrences)
     out: dict[str, list[Hit]] = {}
     for element in compiled.rubric.elements:
@@ -109,8 +107,7 @@ def match_element(compiled: CompiledRubric, element: Element, sentence: Sentence
     around = paragraph_groups
     fallback = None
     for pattern in element.patterns:
-        if pattern.context and not any((ref in around) if isinstance(ref, str) else around.intersection(ref)
-                                       for ref in pattern.context):
+        if not in_context(pattern, around):
             continue
         shape = compiled.shape(pattern)
         chosen = _satisfy(shape, occurrences, candidates)
@@ -136,6 +133,22 @@ def match_element(compiled: CompiledRubric, element: Element, sentence: Sentence
             return hit
         fallback = fallback or hit
     return fallback
+
+
+def groups_by_paragraph(sentences: Sentences, occurrences: list[list[Occurrence]],
+                        screened: list[str | None]) -> dict[int, set[str]]:
+    """The term groups each paragraph's unscreened sentences carry (what a pattern's `context` looks at)."""
+    out: dict[int, set[str]] = {}
+    for s in sentences.items:
+        if screened[s.index] is None and occurrences[s.index]:
+            out.setdefault(s.paragraph, set()).update(o.group for o in occurrences[s.index])
+    return out
+
+
+def in_context(pattern: Evidence, around: set[str]) -> bool:
+    """Whether the paragraph's groups `around` meet the pattern's `context` (always, when it has none)."""
+    return not pattern.context or any((ref in around) if isinstance(ref, str) else around.intersection(ref)
+                                      for ref in pattern.context)
 
 
 def makes_claim(compiled: CompiledRubric, pattern: Evidence, sentence: Sentence, occurrences: list[Occurrence],

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from .defaults import DEFAULT_RUBRIC_ID
 from .errors import RubricError
+from .results import PERCENT
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -29,7 +30,6 @@ MAX_PHRASE_WORDS = 8
 MIN_WILDCARD_STEM = 3
 #: The widest `within` a pattern may ask for: more is no longer "close together".
 MAX_WITHIN = 200
-PERCENT = 100
 #: What counts as a year in an essay: four digits, between these (a fact's year must be one).
 YEAR_DIGITS = 4
 FIRST_YEAR, LAST_YEAR = 1000, 2099
@@ -60,8 +60,8 @@ class Limits(_Model):
         "Body words below which the essay is too short (levels capped at 1); the too_short rule's `min_words`, "
         "250 unless set."))
     min_topic_sentences: int | None = Field(None, ge=0, description=(
-        "Sentences on the question below which the essay is off topic; the off_topic rule's `min_sentences`, "
-        "5 unless set."))
+        "Obsolete: accepted and ignored. An essay is off topic when its answer is negligible; the off_topic rule's "
+        "`min_sentences` (`rules: {off_topic: {min_sentences: 3}}`) says how few sentences that is."))
 
 
 GroupRef = Union[str, list[str]]
@@ -90,9 +90,10 @@ class Evidence(_Model):
             "Where full credit needs the evidence to be; elsewhere it earns at most thin. `after_opening`: "
             "anywhere once the introduction is over (an answer announced up front must still be delivered)."))
     actor: str | None = Field(None, description=(
-        "One of the rubric's `actors`: the sentence counts only where that side is the one acting, the first side "
-        "named in a clause that holds one of the pattern's reasons (its `any` groups, else its groups naming no "
-        "side). \"Mao distrusted Stalin\" is not Stalin's view."))
+        "One of the rubric's `actors`: the sentence counts only where that side acts on one of the pattern's reasons "
+        "(its `any` groups, else its groups naming no side): the side named nearest before the reason, not as an "
+        "object, a pronoun for it, or an opening frame (see docs/rules.md, `attribution`). \"Mao distrusted "
+        "Stalin\" is not Stalin's view."))
     from_: Literal["facts"] | None = Field(None, alias="from", description=(
         "`facts`: the element is judged on the essay's accurate facts instead of sentences."))
 
@@ -409,13 +410,9 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
             loc = ("elements", i, "evidence") + ((j,) if isinstance(element.evidence, list) else ())
             if pattern.from_ is None and not pattern.all and not pattern.any:
                 return loc, "evidence needs term groups in `all` or `any` (or `from: facts`)"
-            if pattern.actor is not None and pattern.actor not in rubric.actors:
-                return loc + ("actor",), f"'{pattern.actor}' is not one of the rubric's actors"
-            for key in ("all", "any", "none", "context", "not_subject"):
-                for k, ref in enumerate(getattr(pattern, key)):
-                    for g in ([ref] if isinstance(ref, str) else ref):
-                        if g not in groups:
-                            return loc + (key, k), f"unknown term group '{g}'"
+            pattern_issue = _pattern_problem(pattern, loc, groups, rubric)
+            if pattern_issue:
+                return pattern_issue
         if element.mixed_stance is not None and element.mixed_stance not in element.stances:
             return ("elements", i, "mixed_stance"), f"'{element.mixed_stance}' is not one of the part's stances"
         for stance, stance_groups in element.stances.items():
@@ -487,13 +484,11 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
         claim = wrong.claim
         if not claim.all and not claim.any:
             return ("misconceptions", i, "claim"), "needs term groups in `all` or `any`"
-        if claim.actor is not None and claim.actor not in rubric.actors:
-            return ("misconceptions", i, "claim", "actor"), f"'{claim.actor}' is not one of the rubric's actors"
-        for key in ("all", "any", "none", "context", "not_subject"):
-            for k, ref in enumerate(getattr(claim, key)):
-                for g in ([ref] if isinstance(ref, str) else ref):
-                    if g not in groups:
-                        return ("misconceptions", i, "claim", key, k), f"unknown term group '{g}'"
+        if claim.context or claim.where != "anywhere" or claim.from_ is not None:
+            return ("misconceptions", i, "claim"), "`context`, `where` and `from` do not apply to a claim"
+        claim_issue = _pattern_problem(claim, ("misconceptions", i, "claim"), groups, rubric)
+        if claim_issue:
+            return claim_issue
         if not wrong.examples.wrong or not wrong.examples.not_wrong:
             return ("misconceptions", i, "examples"), "needs examples that are wrong and examples that are not"
     source_ids: set[str] = set()
@@ -504,19 +499,28 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
     return _rules_problem(rubric)
 
 
+def _pattern_problem(pattern: Evidence, loc: tuple, groups: set[str], rubric: Rubric) -> tuple[tuple, str] | None:
+    """An unknown actor or term group in an evidence pattern or a claim."""
+    if pattern.actor is not None and pattern.actor not in rubric.actors:
+        return loc + ("actor",), f"'{pattern.actor}' is not one of the rubric's actors"
+    for key in ("all", "any", "none", "context", "not_subject"):
+        for k, ref in enumerate(getattr(pattern, key)):
+            for g in ([ref] if isinstance(ref, str) else ref):
+                if g not in groups:
+                    return loc + (key, k), f"unknown term group '{g}'"
+    return None
+
+
 def _rules_problem(rubric: Rubric) -> tuple[tuple, str] | None:
     """An unknown rule or setting under `rules:`, a wrong type, or one setting given in two places."""
-    from .rules import ALIASES, override_problem
+    from .rules import alias_values, override_problem
 
     problem = override_problem(rubric.rules)
     if problem:
         path, reason = problem
         return ("rules", *path), reason
-    for path, (rule_id, name) in ALIASES.items():
-        value: Any = rubric
-        for key in path:
-            value = getattr(value, key)
-        if value is not None and name in rubric.rules.get(rule_id, {}):
+    for path, rule_id, name, _ in alias_values(rubric):
+        if name in rubric.rules.get(rule_id, {}):
             return ("rules", rule_id, name), f"also set by `{'.'.join(path)}`: set it in one place"
     return None
 

@@ -44,8 +44,8 @@ registered with its settings and defaults ([rules.md](rules.md), or `grader rule
 them under `rules:`, by rule id: `rules: {keyword_list: {enabled: false}, prompt_echo: {min_share: 0.5}}`.
 An unknown rule or setting, or a value of the wrong type, is a one-line error naming the file and line.
 Every rubric may also name the shared English cue groups (`hedge`, `open_question`, `final_cue`,
-`decisive_cue`, `vague_reason`; see `grader/data/english.yaml`) in its patterns; a group of its own with
-the same name replaces one.
+`decisive_cue`, `explanation`, `reported_view`, `negation`, `vague_reason`; see `grader/data/english.yaml`)
+in its patterns; a group of its own with the same name replaces one.
 
 """
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from .facts import FactCheck
 from .flags import Flag
 from .matching import Hit
+from .language import english
 from .rubric import Element, Rubric
 
 if TYPE_CHECKING:
@@ -106,16 +107,23 @@ def _judge_on_hits(element: Element, sentences: Sentences, occurrences, hits, ch
     return 1, evidence
 
 
-def stance_of(element: Element, evidence: tuple[Hit, ...], occurrences: list[list[Occurrence]]) -> str | None:
+def stance_of(element: Element, evidence: tuple[Hit, ...], occurrences: list[list[Occurrence]],
+              sentences: Sentences) -> str | None:
     """The stance the part's evidence takes: the last one stated (a conclusion comes last). Where two stances'
-    terms overlap ("not a natural alliance"), the one that starts first is meant; a sentence stating two takes
-    the part's `mixed_stance`, when it has one."""
+    terms overlap ("not a natural alliance"), the one that starts first is meant; one right after a contrast
+    ("convenience rather than a natural alliance") is the one rejected; a sentence stating two takes the part's
+    `mixed_stance`, when it has one."""
     if not element.stances:
         return None
+    contrasts = english().stance_contrasts
     found = None
     for hit in sorted(evidence, key=lambda h: h.start):
+        tokens = sentences.items[hit.sentence].tokens
         marks = sorted((o.first, -o.last, stance) for o in occurrences[hit.sentence]
-                       for stance, groups in element.stances.items() if o.group in groups)
+                       for stance, groups in element.stances.items() if o.group in groups
+                       and not (o.first > 0 and tokens[o.first - 1].norm in contrasts)
+                       and not (o.first > 1 and tokens[o.first - 1].norm in english().determiners
+                                and tokens[o.first - 2].norm in contrasts))
         stated: list[str] = []
         covered = -1
         for first, neg_last, stance in marks:

@@ -14,7 +14,6 @@ from .rubric import MIN_WILDCARD_STEM, Rubric
 from .text import Token, lemma, normalise
 
 _WORD = re.compile(r"[0-9]*#[0-9#]*s?|[^\W_]+(?:['’][^\W_]+)*\*?")
-#: Misspellings are only looked for in words at least this long, with at least this similarity.
 #: Word forms remembered per compiled rubric (a bound, so a huge batch cannot grow memory without limit).
 CACHE_LIMIT = 200_000
 

@@ -150,7 +150,7 @@ def main() -> int:
             return 1
         free = list(trees)
 
-        def attempt(mutation: Mutation) -> bool:
+        def attempt(mutation: Mutation) -> str | None:
             tree = free.pop()
             try:
                 return _try(mutation, tree, args.quick, args.rule)

@@ -84,7 +84,9 @@ FACT_CASES = {
     "japan_surrender": ("Japan surrendered in August 1945.", "Japan surrendered in 1944."),
     "japan_manchuria": ("Japan invaded Manchuria in 1931.", "Japan invaded Manchuria in 1937."),
     "soviet_bomb": ("The Soviet Union tested an atomic bomb in 1949.", "The Soviet Union tested an atomic bomb in 1945."),
-    "long_march": ("The Long March began in 1934.", "The Long March began in 1940."),
+    # in an answer to the question: a paragraph about the Long March alone is a digression and earns nothing
+    "long_march": ("Mao needed Soviet loans after the war. Stalin feared a rival in Asia. Mao had led the Long March, "
+                   "which began in 1934.", "The Long March began in 1940."),
     "port_arthur_returned": ("Port Arthur was returned to China in 1955.", "Port Arthur was returned to China in 1949."),
     "kmt_pact_1937": ("In 1937 Stalin signed a non-aggression pact with the Nationalist government.",
                       "In 1941 Stalin signed a non-aggression pact with the Nationalist government."),

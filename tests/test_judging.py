@@ -16,7 +16,7 @@ from .conftest import DATA, SAMPLES
 @pytest.fixture(scope="module")
 def lenient(rubric):
     """The bundled rubric without length limits, so a short fixture shows the one behaviour it is about."""
-    return rubric.model_copy(update={"limits": Limits(min_words=0, min_topic_sentences=0)})
+    return rubric.model_copy(update={"limits": Limits(min_words=0), "rules": {"off_topic": {"min_sentences": 0}}})
 
 
 def analysis(name, rubric):

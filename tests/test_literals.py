@@ -28,7 +28,6 @@ ALLOWED_CONSTANTS = {
     ("grader/rubric.py", "MAX_PHRASE_WORDS"): "rubric format: longest phrase a term may be",
     ("grader/rubric.py", "MIN_WILDCARD_STEM"): "rubric format: letters before a wildcard",
     ("grader/rubric.py", "MAX_WITHIN"): "rubric format: the widest window a pattern may ask for",
-    ("grader/rubric.py", "PERCENT"): "a percentage is out of 100",
     ("grader/rubric.py", "WEIGHT_TOLERANCE"): "floating-point tolerance when weights are added up",
     ("grader/rubric.py", "KB"): "bytes in a kilobyte, for messages",
     ("grader/results.py", "PERCENT"): "a percentage is out of 100",

@@ -37,7 +37,7 @@ def test_rules_json_lists_every_rule_with_typed_settings():
     assert set(ids) >= SCREEN_REASONS | FLAG_CODES | {"evidence", "developed"}
     assert ids == [r.id for r in RULES] and len(ids) == len(set(ids))
     for entry in listed:
-        assert entry["description"] and entry["settings"] is not None
+        assert entry["description"]
         for setting in entry["settings"]:
             assert set(setting) == {"name", "type", "default", "description"}
             assert setting["type"] in ("boolean", "whole number", "number") and setting["description"]
@@ -58,6 +58,10 @@ def test_rules_with_a_rubric_show_the_values_in_effect(tmp_path):
     assert "min_share = 0.5 (default 0.6)" in text
 
 
+SWITCH_OFF_ESSAYS = [SAMPLES / "ada.txt", DATA / "essay_keyword_list.txt", DATA / "essay_refusing_parts.txt",
+                     DATA / "essay_wrong_facts.txt", DATA / "essay_copied_source.txt", DATA / "essay_off_topic_split.txt"]
+
+
 @pytest.mark.parametrize("rule", [r for r in RULES if r.can_disable], ids=lambda r: r.id)
 def test_every_rule_but_evidence_and_developed_can_be_switched_off(tmp_path, rule):
     rubric = tmp_path / "r.yaml"
@@ -65,6 +69,11 @@ def test_every_rule_but_evidence_and_developed_can_be_switched_off(tmp_path, rul
     done = run("rubric", "check", str(rubric))
     assert done.exit_code in (0, 1), done.output
     assert run("grade", str(SAMPLES / "ada.txt"), "--rubric", str(rubric)).exit_code == 0
+    switched = load_rubric(rubric)
+    for essay in SWITCH_OFF_ESSAYS:  # the rule screens nothing and raises no flag any more
+        result = grade_file(essay, switched, explain=True)
+        assert rule.id not in {s.rule for s in result.sentences if s.status == "screened"}
+        assert rule.id not in {f.code for f in result.flags}
 
 
 @pytest.mark.parametrize("rule_id", ["evidence", "developed"])

@@ -39,14 +39,20 @@ PASSES: tuple[tuple[str, Callable[..., None]], ...] = (
 #: Older rubric keys that set a rule's setting: (rubric path) -> (rule id, setting).
 ALIASES: dict[tuple[str, ...], tuple[str, str]] = {
     ("limits", "min_words"): ("too_short", "min_words"),
-    ("limits", "min_topic_sentences"): ("off_topic", "min_sentences"),
     ("thin_credit",): ("developed", "thin_credit"),
 }
 
 
-def rule(rule_id: str) -> Rule:
-    """The registered rule with this id."""
-    return BY_ID[rule_id]
+def alias_values(rubric: Rubric) -> list[tuple[tuple[str, ...], str, str, Any]]:
+    """The older keys a rubric sets: (its path, rule id, setting, value)."""
+    out = []
+    for path, (rule_id, name) in ALIASES.items():
+        value: Any = rubric
+        for key in path:
+            value = getattr(value, key)
+        if value is not None:
+            out.append((path, rule_id, name, value))
+    return out
 
 
 def override_problem(overrides: Any) -> tuple[tuple, str] | None:
@@ -75,12 +81,8 @@ def override_problem(overrides: Any) -> tuple[tuple, str] | None:
 def settings_for(rubric: Rubric) -> RuleSettings:
     """The settings in effect for a rubric: defaults, its older keys (`limits`, `thin_credit`), then `rules:`."""
     overrides: dict[str, dict[str, Any]] = {}
-    for path, (rule_id, name) in ALIASES.items():
-        value: Any = rubric
-        for key in path:
-            value = getattr(value, key)
-        if value is not None:
-            overrides.setdefault(rule_id, {})[name] = value
+    for _, rule_id, name, value in alias_values(rubric):
+        overrides.setdefault(rule_id, {})[name] = value
     for rule_id, values in rubric.rules.items():
         overrides.setdefault(rule_id, {}).update(values)
     return resolve(RULES, overrides)
@@ -91,5 +93,5 @@ def defaults() -> RuleSettings:
     return resolve(RULES, {})
 
 
-__all__ = ["MODULES", "PASSES", "RULES", "Flag", "Rule", "RuleSettings", "Setting", "defaults", "override_problem", "rule",
-           "settings_for"]
+__all__ = ["MODULES", "PASSES", "RULES", "Flag", "Rule", "RuleSettings", "Setting", "alias_values", "defaults",
+           "override_problem", "settings_for"]

@@ -57,7 +57,7 @@ def agents(sentence: Sentence, occurrences: list[Occurrence], text: str, actor_o
         if before_at > 0 and tokens[before_at].norm in lang.determiners:
             before_at -= 1  # "with the Soviets", "from the Roman standpoint"
         previous = tokens[before_at].norm if before_at >= 0 else ""
-        if frame is None and o.first <= frame_words and previous in lang.object_prepositions | {"for", "in"} and (
+        if frame is None and o.first <= frame_words and previous in lang.object_prepositions | lang.frame_prepositions and (
                 _followed_by_view(tokens, o.last, lang.viewpoint_nouns) or text[tokens[o.last - 1].end:].lstrip()[:1] == ","):
             frame = side
             continue
@@ -85,7 +85,7 @@ def agent_of(found: Agents, reason: Occurrence) -> str | None:
     """The side acting on one reason term."""
     best = None
     for position, side in found.subjects:
-        if position >= reason.first and reason.first >= 0:
+        if position >= reason.first:
             break
         best = side
     return found.frame if found.frame is not None else best

@@ -76,7 +76,6 @@ class Rule:
     settings: tuple[Setting, ...] = ()
     can_disable: bool = True
     flag: bool = False
-    details: str = ""
 
     def all_settings(self) -> tuple[Setting, ...]:
         """Its settings, with `enabled` first for a rule that can be switched off."""

@@ -7,7 +7,7 @@ lists what the rule did, in text order: for a screen rule, the sentences it scre
 `attribution`, the sentences it kept from being evidence (another side acts in them); for
 `developed`, the parts at level 2; for `fact_check`, each check as `status: sentence`; for a flag rule,
 the flag's message. A case's `notes` are footnotes (as a Word file's notes are read, after the body).
-The test suite runs every case; `grader rules` shows the first of each kind.
+The test suite runs every case; docs/rules.md shows the first of each kind.
 """
 from __future__ import annotations
 
@@ -73,9 +73,9 @@ def build_rubric(rule_id: str, spec: dict[str, Any], rules: dict[str, dict[str, 
     data = {**_RUBRIC_DEFAULTS, **spec}
     data["elements"] = [{**_ELEMENT_DEFAULTS, **e} for e in spec["elements"]]
     data.setdefault("total", sum(e["weight"] for e in data["elements"]))
-    merged = {rule_id: dict(values) for rule_id, values in data.get("rules", {}).items()}
-    for rule_id, values in rules.items():
-        merged.setdefault(rule_id, {}).update(values)
+    merged = {other: dict(values) for other, values in data.get("rules", {}).items()}
+    for other, values in rules.items():
+        merged.setdefault(other, {}).update(values)
     data["rules"] = merged
     rubric = Rubric.model_validate(data)
     problem = cross_check(rubric)

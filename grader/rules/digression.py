@@ -7,6 +7,7 @@ is negligible (the off_topic rule), so a good answer followed by an epilogue on 
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .base import Rule
@@ -49,7 +50,6 @@ def apply(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurrenc
     for element, found in hits.items():
         kept = [h for h in found if h.sentence not in digressing]
         if closing and not any(p.where == "opening" for p in rubric.element(element).patterns):
-            for h in kept:
-                if h.paragraph == last:
-                    h.in_place = True  # the answer's own conclusion, before the epilogue
+            # the answer's own conclusion, before the epilogue
+            kept = [replace(h, in_place=True) if h.paragraph == last else h for h in kept]
         hits[element] = kept

@@ -1,4 +1,5 @@
-"""fact_check: claims about the events of the rubric's fact bank are checked for year, place and people.
+"""fact_check: claims about the events of the rubric's fact bank are checked for year, place, people and
+amount, and sentences are checked against the rubric's known misconceptions.
 
 The checking itself is `facts.check_facts`, which reads these settings; a wrong claim is screened by
 `wrong_fact`, and accurate ones feed the parts judged `from: facts`.
@@ -13,7 +14,8 @@ RULE = Rule(
     "is left unchecked.", "matching",
     (Setting("year_window", int, 6, "Words from the event within which a different year, in the same clause, makes "
              "the claim wrong (and a different person is read as the doer).", minimum=0),
-     Setting("date_window", int, 12, "Words from the event within which an accepted year makes the claim right.",
+     Setting("date_window", int, 12, "Words from the event within which an accepted year makes the claim right, and "
+             "an amount of money in the same clause is checked.",
              minimum=0),
      Setting("mention_words", int, 7, "Most words between the end of the first term and the start of the last of an "
              "event's `about` combination, for the sentence to mention the event.", minimum=0),

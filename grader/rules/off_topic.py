@@ -11,8 +11,8 @@ if TYPE_CHECKING:
 RULE = Rule(
     "off_topic", "An essay whose answer to this question is negligible (too few sentences answer it once "
     "digressions into other questions are set aside) is off topic: every part is at level 0.", "flag",
-    (Setting("min_sentences", int, 5, "Sentences that are evidence for some part below which the essay is off topic "
-             "(the rubric's `limits.min_topic_sentences` sets it too).", minimum=0),),
+    (Setting("min_sentences", int, 5, "Sentences that are evidence for some part below which the essay's answer is "
+             "negligible and it is off topic.", minimum=0),),
     flag=True)
 
 
