@@ -177,6 +177,13 @@ class FactMust(_Model):
         return tuple(self.year) if isinstance(self.year, list) else (self.year,)
 
 
+class FactExamples(_Model):
+    """Sentences the fact check must confirm, and sentences it must report wrong."""
+
+    right: list[str] = Field(default_factory=list, description="Each must be checked as a correct claim of this fact.")
+    wrong: list[str] = Field(default_factory=list, description="Each must be checked as an incorrect claim of this fact.")
+
+
 class Fact(_Model):
     """A checkable fact: a sentence about the event that states its year or place is checked."""
 
@@ -186,6 +193,8 @@ class Fact(_Model):
         "Other combinations of groups that identify the event too (any one combination is enough)."))
     must: FactMust = Field(description="The year and/or place a claim must get right.")
     note: str = Field(description="The correct version, shown to the student when they get it wrong.")
+    examples: FactExamples = Field(default_factory=FactExamples, description=(
+        "Claims the check must confirm and claims it must report wrong; `grader rubric check` runs them."))
 
 
 class MisconceptionExamples(_Model):

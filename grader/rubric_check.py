@@ -15,7 +15,7 @@ class ExampleOutcome:
     """One example run: which element, which kind, whether it passed and, if not, which way it went wrong."""
 
     element: str  # an element's id, or a misconception's
-    kind: str  # "count" | "do_not_count" | "wrong" | "not_wrong"
+    kind: str  # "count" | "do_not_count" | "right" | "wrong" | "not_wrong"
     index: int
     text: str
     passed: bool
@@ -40,14 +40,14 @@ def evidence_spans(element: Element, rubric: Rubric, text: str) -> list[tuple[in
     return [(h.start, h.end) for h in analysis.hits.get(element.id, [])]
 
 
-def reported_wrong(rubric: Rubric, misconception: str, text: str) -> bool:
-    """Whether a text is reported as making the misconception."""
+def checked(rubric: Rubric, fact: str, text: str, status: str) -> bool:
+    """Whether a text holds a claim of the fact (or misconception) checked with this status."""
     analysis = analyse_document(document_from_text(text, "<example>"), rubric)
-    return any(c.fact == misconception and c.status == "incorrect" for c in analysis.checks)
+    return any(c.fact == fact and c.status == status for c in analysis.checks)
 
 
 def run_examples(rubric: Rubric) -> list[ExampleOutcome]:
-    """Every example of every element, then of every misconception, in rubric order."""
+    """Every example of every element, then of every fact and misconception, in rubric order."""
     out = []
     for element in rubric.elements:
         for i, example in enumerate(element.examples.count):
@@ -67,10 +67,16 @@ def run_examples(rubric: Rubric) -> list[ExampleOutcome]:
                 out.append(ExampleOutcome(element.id, "do_not_count", i, example, False, f"counted as evidence: {shown}"))
             else:
                 out.append(ExampleOutcome(element.id, "do_not_count", i, example, True))
+    for fact in rubric.facts:
+        for kind, texts in (("right", fact.examples.right), ("wrong", fact.examples.wrong)):
+            status = "correct" if kind == "right" else "incorrect"
+            for i, example in enumerate(texts):
+                found = checked(rubric, fact.id, example, status)
+                out.append(ExampleOutcome(fact.id, kind, i, example, found, "" if found else f"not checked {status}"))
     for wrong in rubric.misconceptions:
         for kind, texts, expected in (("wrong", wrong.examples.wrong, True), ("not_wrong", wrong.examples.not_wrong, False)):
             for i, example in enumerate(texts):
-                found = reported_wrong(rubric, wrong.id, example)
+                found = checked(rubric, wrong.id, example, "incorrect")
                 problem = "" if found == expected else ("not reported" if expected else "reported as this misconception")
                 out.append(ExampleOutcome(wrong.id, kind, i, example, found == expected, problem))
     return out

@@ -5,6 +5,7 @@ import pytest
 
 from grader.documents import document_from_text
 from grader.grading import analyse_document
+from grader.rubric import load_rubric
 
 
 def checks(rubric, text):
@@ -66,42 +67,16 @@ def test_wrong_fact_in_result_carries_the_correct_version(rubric):
     assert any("Check your facts" in s for s in result.improvements)
 
 
-FACT_CASES = {
-    "treaty_signed": ("The Sino-Soviet treaty was signed in Moscow in February 1950.", "The Sino-Soviet treaty was signed in 1949."),
-    "kmt_treaty_1945": ("In August 1945 Stalin signed a treaty with Chiang Kai-shek.", "In 1947 Stalin signed a treaty with Chiang Kai-shek."),
-    "prc_proclaimed": ("The People's Republic of China was proclaimed in October 1949.", "The People's Republic of China was proclaimed in 1950."),
-    "ccp_founded": ("The Chinese Communist Party was founded in 1921.", "The Chinese Communist Party was founded in 1927."),
-    "lean_to_one_side": ("In 1949 Mao said China would lean to one side.", "In 1952 Mao said China would lean to one side."),
-    "mao_in_moscow": ("Mao travelled to Moscow in December 1949.", "Mao travelled to Moscow in 1945."),
-    "yalta_conference": ("The Yalta Conference met in February 1945.", "The Yalta Conference met in 1943."),
-    "soviet_loan": ("In 1950 the USSR offered a loan of $300 million.", "In 1955 the USSR offered a loan of $300 million."),
-    "korean_war_began": ("The Korean War began in June 1950.", "The Korean War began in 1948."),
-    "stalin_died": ("Stalin died in March 1953.", "Stalin died in 1949."),
-    "shanghai_massacre": ("The Shanghai massacre of 1927 killed thousands of Communists.", "The Shanghai massacre of 1931 killed thousands of Communists."),
-    "acheson_speech": ("Acheson gave his speech in January 1950.", "Acheson gave his speech in 1952."),
-    "white_paper": ("The White Paper appeared in August 1949.", "The White Paper appeared in 1951."),
-    "tito_split": ("Tito broke with Stalin in 1948.", "Tito broke with Stalin in 1950."),
-    "japan_surrender": ("Japan surrendered in August 1945.", "Japan surrendered in 1944."),
-    "japan_manchuria": ("Japan invaded Manchuria in 1931.", "Japan invaded Manchuria in 1937."),
-    "soviet_bomb": ("The Soviet Union tested an atomic bomb in 1949.", "The Soviet Union tested an atomic bomb in 1945."),
-    # in an answer to the question: a paragraph about the Long March alone is a digression and earns nothing
-    "long_march": ("Mao needed Soviet loans after the war. Stalin feared a rival in Asia. Mao had led the Long March, "
-                   "which began in 1934.", "The Long March began in 1940."),
-    "port_arthur_returned": ("Port Arthur was returned to China in 1955.", "Port Arthur was returned to China in 1949."),
-    "kmt_pact_1937": ("In 1937 Stalin signed a non-aggression pact with the Nationalist government.",
-                      "In 1941 Stalin signed a non-aggression pact with the Nationalist government."),
-    "marshall_plan": ("The Marshall Plan began in 1948.", "The Marshall Plan began in 1952."),
-    "mikoyan_visit": ("Mikoyan visited Mao at Xibaipo in 1949.", "Mikoyan visited Mao at Xibaipo in 1951."),
-    "liu_shaoqi_visit": ("Liu Shaoqi visited Moscow in 1949.", "Liu Shaoqi visited Moscow in 1952."),
-}
 
 
-def test_every_fact_has_a_right_and_a_wrong_case(rubric):
-    assert set(FACT_CASES) == {f.id for f in rubric.facts}
+BUNDLED_FACTS = load_rubric("sino-soviet-alliance").facts
 
 
-@pytest.mark.parametrize("fact_id", sorted(FACT_CASES))
-def test_each_fact_is_credited_when_right_and_flagged_when_wrong(rubric, fact_id):
-    right, wrong = FACT_CASES[fact_id]
-    assert (fact_id, "correct") in [(f, s) for f, s, _ in checks(rubric, right)]
-    assert (fact_id, "incorrect") in [(f, s) for f, s, _ in checks(rubric, wrong)]
+@pytest.mark.parametrize("fact", BUNDLED_FACTS, ids=lambda f: f.id)
+def test_each_fact_is_credited_when_right_and_flagged_when_wrong(rubric, fact):
+    """The bundled fact bank's own examples (`grader rubric check` runs them too)."""
+    assert fact.examples.right and fact.examples.wrong
+    for right in fact.examples.right:
+        assert (fact.id, "correct") in [(f, s) for f, s, _ in checks(rubric, right)]
+    for wrong in fact.examples.wrong:
+        assert (fact.id, "incorrect") in [(f, s) for f, s, _ in checks(rubric, wrong)]

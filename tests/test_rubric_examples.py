@@ -36,7 +36,7 @@ def test_an_element_whose_example_fails_is_reported(tmp_path):
         ("light", "do_not_count", "counted as evidence: 'The moon reflects sunlight.'")]
 
 
-def test_rubric_check_runs_misconception_examples(tmp_path):
+def test_rubric_check_runs_fact_and_misconception_examples(tmp_path):
     from click.testing import CliRunner
 
     from grader.cli import main
@@ -45,6 +45,14 @@ def test_rubric_check_runs_misconception_examples(tmp_path):
 
     rubric = tmp_path / "moon.yaml"
     rubric.write_text((DATA / "valid_small_rubric.yaml").read_text(encoding="utf-8") + """
+facts:
+  - id: full_moon_cycle
+    about: [moon, phase]
+    must: {year: 1610}
+    note: Galileo first described the moon's phases through a telescope in 1610.
+    examples:
+      right: ["Galileo saw the phases of the moon in 1610."]
+      wrong: ["Galileo saw the phases of the moon in 1610, as everyone knows."]
 misconceptions:
   - id: own_light
     claim: {all: [phase, light], none: [negation]}
@@ -56,4 +64,5 @@ misconceptions:
     done = CliRunner().invoke(main, ["rubric", "check", str(rubric)])
     assert done.exit_code == 1
     assert "FAIL own_light wrong[1]: not reported: Phases change the moon." in done.output
-    assert "1 failed" in done.output
+    assert "FAIL full_moon_cycle wrong[0]: not checked incorrect:" in done.output
+    assert "2 failed" in done.output
