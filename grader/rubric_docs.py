@@ -25,7 +25,8 @@ means any one of those groups) and one from an `any` group, all within `within` 
 question pasted back, a list of keywords, a repeat or copied source text). A part is *developed*
 (level 2) when its `developed` thresholds are met, *thin* (level 1) with any evidence, *missing* (0)
 without. A developed part earns its `weight`, a thin one `weight × thin_credit` (half, unless the
-rubric says otherwise).
+rubric says otherwise); with `rules: {developed: {complete_share: S}}` every part earns only (1 − S) of
+that until every part is developed, so the top marks are kept for complete answers.
 
 Phrases are plain words, matched on word boundaries, ignoring case and accents, by word or dictionary
 form (`loan` finds `loans`). `|` joins spellings of one name (`Mao Zedong|Mao Tse-tung`); a final `*`

@@ -1,7 +1,8 @@
 """Scoring: Hits + fact checks + flags → levels, points, band, feedback, strengths and improvements.
 
 Levels: 0 no evidence, 1 thin, 2 developed (the element's `developed` thresholds). Flags act only
-through levels. `points = weight` when developed, `weight × thin_credit` when thin; the score is their sum.
+through levels. `points = weight` when developed, `weight × thin_credit` when thin, each times
+(1 − `complete_share`) unless every part is developed; the score is their sum.
 """
 from __future__ import annotations
 
@@ -55,9 +56,9 @@ def judge_elements(compiled: CompiledRubric, sentences: Sentences, occurrences: 
             found[element.id] = _judge_on_facts(element, sentences, occurrences, hits, checks, details)
         else:
             found[element.id] = _judge_on_hits(element, sentences, occurrences, hits, checks, details, spoiling)
-    out = []
+    levels = {}
     for element in rubric.elements:
-        level, evidence = found[element.id]
+        level = found[element.id][0]
         supports = element.developed.or_with
         if level == 1 and supports and all(found[other][0] == 2 for other in supports):
             level = 2
@@ -65,9 +66,21 @@ def judge_elements(compiled: CompiledRubric, sentences: Sentences, occurrences: 
             level = 0
         elif "too_short" in codes:
             level = min(level, 1)
+        levels[element.id] = level
+    kept = 1 - held_back_share(compiled, levels.values())
+    out = []
+    for element in rubric.elements:
+        level = levels[element.id]
         feedback = (element.feedback.missing, element.feedback.thin, element.feedback.developed)[level]
-        out.append(Judgement(element, level, element.weight * (0, thin_credit, 1)[level], evidence, feedback))
+        points = element.weight * (0, thin_credit, 1)[level] * kept
+        out.append(Judgement(element, level, points, found[element.id][1], feedback))
     return out
+
+
+def held_back_share(compiled: CompiledRubric, levels) -> float:
+    """The share of every part's points an answer does not earn because some part is missing or thin."""
+    share = compiled.settings["developed"].complete_share
+    return 0.0 if all(level == 2 for level in levels) else share
 
 
 def _judge_on_facts(element: Element, sentences: Sentences, occurrences, hits, checks, details):

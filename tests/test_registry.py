@@ -25,6 +25,23 @@ def bundled_copy() -> str:
     return BUNDLED.read_text(encoding="utf-8").replace("file: sources/", f"file: {ROOT / 'rubrics' / 'sources'}/")
 
 
+def with_rules(text: str, overrides: str) -> str:
+    """A rubric's text with more rule settings: `overrides` are lines indented under `rules:`, and a rule
+    they name replaces the rubric's own entry for it."""
+    head, found, tail = text.partition("\nrules:\n")
+    assert found
+    lines = tail.splitlines(keepends=True)
+    end = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith(" ")), len(lines))
+    named = {line.split(":")[0].strip() for line in overrides.splitlines()}
+    kept, skipping = [], False
+    for line in lines[:end]:
+        if not line.startswith("    "):
+            skipping = line.split(":")[0].strip() in named
+        if not skipping:
+            kept.append(line)
+    return head + found + overrides + "".join(kept) + "".join(lines[end:])
+
+
 def run(*args):
     return CliRunner().invoke(main, list(args))
 
@@ -48,7 +65,7 @@ def test_rules_json_lists_every_rule_with_typed_settings():
 @pytest.mark.listing
 def test_rules_with_a_rubric_show_the_values_in_effect(tmp_path):
     rubric = tmp_path / "r.yaml"
-    rubric.write_text(bundled_copy() + "\nrules:\n  prompt_echo: {min_share: 0.5}\n", encoding="utf-8")
+    rubric.write_text(with_rules(bundled_copy(), "  prompt_echo: {min_share: 0.5}\n"), encoding="utf-8")
     listed = {r["id"]: {s["name"]: s for s in r["settings"]}
               for r in json.loads(run("rules", "--rubric", str(rubric), "--format", "json").output)}
     assert listed["prompt_echo"]["min_share"]["value"] == 0.5 and listed["prompt_echo"]["min_share"]["default"] == 0.6
@@ -65,7 +82,7 @@ SWITCH_OFF_ESSAYS = [SAMPLES / "ada.txt", DATA / "essay_keyword_list.txt", DATA 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.can_disable], ids=lambda r: r.id)
 def test_every_rule_but_evidence_and_developed_can_be_switched_off(tmp_path, rule):
     rubric = tmp_path / "r.yaml"
-    rubric.write_text(bundled_copy() + f"\nrules:\n  {rule.id}: {{enabled: false}}\n", encoding="utf-8")
+    rubric.write_text(with_rules(bundled_copy(), f"  {rule.id}: {{enabled: false}}\n"), encoding="utf-8")
     done = run("rubric", "check", str(rubric))
     assert done.exit_code in (0, 1), done.output
     assert run("grade", str(SAMPLES / "ada.txt"), "--rubric", str(rubric)).exit_code == 0
@@ -79,7 +96,7 @@ def test_every_rule_but_evidence_and_developed_can_be_switched_off(tmp_path, rul
 @pytest.mark.parametrize("rule_id", ["evidence", "developed"])
 def test_evidence_and_developed_cannot_be_switched_off(tmp_path, rule_id):
     rubric = tmp_path / "r.yaml"
-    rubric.write_text(BUNDLED.read_text(encoding="utf-8") + f"\nrules:\n  {rule_id}: {{enabled: false}}\n",
+    rubric.write_text(with_rules(BUNDLED.read_text(encoding="utf-8"), f"  {rule_id}: {{enabled: false}}\n"),
                       encoding="utf-8")
     done = run("rubric", "check", str(rubric))
     assert done.exit_code == 2
@@ -89,7 +106,7 @@ def test_evidence_and_developed_cannot_be_switched_off(tmp_path, rule_id):
 
 def test_an_unknown_rule_exits_2_naming_the_file_and_the_rule(tmp_path):
     rubric = tmp_path / "r.yaml"
-    rubric.write_text(BUNDLED.read_text(encoding="utf-8") + "\nrules:\n  keyword_lists: {enabled: false}\n",
+    rubric.write_text(with_rules(BUNDLED.read_text(encoding="utf-8"), "  keyword_lists: {enabled: false}\n"),
                       encoding="utf-8")
     done = run("grade", str(SAMPLES / "ada.txt"), "--rubric", str(rubric))
     assert done.exit_code == 2

@@ -230,3 +230,16 @@ def test_priorities_do_not_repeat_the_flags(rubric):
     ctx = build_context(result)
     assert ctx.flags and not set(ctx.flags) & set(ctx.priorities)
     assert 1 <= len(ctx.priorities) <= 3
+
+
+def test_every_format_says_why_developed_parts_show_less_than_full_marks(rubric):
+    partial = grade_file(DATA.parent.parent / "samples" / "hard" / "agnes.txt", rubric)
+    assert {e.level for e in partial.elements} == {1, 2}
+    note = "Each part earns 85% of its marks until every part is developed"
+    for fmt in ("text", "md", "html"):
+        assert note in " ".join(render(partial, fmt).split()), fmt
+    import docx
+    report = docx.Document(io.BytesIO(render_bytes(partial, "docx")))
+    assert any(note in p.text for p in report.paragraphs)
+    complete = grade_file(DATA / "essay_developed.txt", rubric)
+    assert all(note not in render(complete, fmt) for fmt in ("text", "md", "html"))

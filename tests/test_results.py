@@ -42,12 +42,23 @@ def test_developed_essay_scores_by_the_formula(rubric, validate):
 
 
 def test_thin_credit_sets_what_a_thin_part_earns(rubric):
-    halves = rubric.model_copy(update={"thin_credit": 0.5})
+    halves = rubric.model_copy(update={"thin_credit": 0.5, "rules": {"developed": {"complete_share": 0}}})
     thin = [e for e in grade_file(DATA / "essay_refusing_parts.txt", halves).elements if e.level == 1]
     assert thin and all(e.points == e.max_points / 2 for e in thin)
     default = grade_file(DATA / "essay_refusing_parts.txt", rubric)
-    assert rubric.thin_credit == 0.35
-    assert [e.points for e in default.elements if e.level == 1] == [round(e.max_points * 0.35, 2) for e in thin]
+    assert rubric.thin_credit == 0.35 and rubric.rules["developed"]["complete_share"] == 0.15
+    assert [e.points for e in default.elements if e.level == 1] == [half_up(e.max_points * 0.35 * 0.85, 2)
+                                                                    for e in thin]
+
+
+def test_only_a_complete_answer_earns_every_part_in_full(rubric):
+    complete = grade_file(DATA / "essay_developed.txt", rubric)
+    assert {e.level for e in complete.elements} == {2} and complete.score == complete.max_score
+    partial = grade_file(ROOT / "samples" / "hard" / "agnes.txt", rubric)  # strong on Moscow's side only
+    assert {e.level for e in partial.elements} == {1, 2}
+    assert all(e.points == half_up(e.max_points * (0.35 if e.level == 1 else 1) * 0.85, 2) for e in partial.elements)
+    flat = grade_file(ROOT / "samples" / "hard" / "agnes.txt", rubric.model_copy(update={"rules": {}}))
+    assert flat.percent - partial.percent >= 10  # more than its thin parts' own points
 
 
 def test_strengths_quote_the_student(rubric):

@@ -19,6 +19,8 @@ EXPLANATIONS = {
 #: A symbol beside each verdict, so the verdict never depends on colour alone.
 SYMBOLS = {2: "✓", 1: "◐", 0: "✗"}
 MAX_PRIORITIES = 3
+#: A developed part's share of its maximum below which marks were held back (points are rounded to hundredths).
+HELD_BACK_MIN = 0.995
 
 
 def _number(value: float) -> str:
@@ -79,6 +81,18 @@ class ReportContext:
     flags: tuple[str, ...]
     strengths: tuple[str, ...]
     priorities: tuple[str, ...]
+    held_back: str = ""
+
+
+def held_back_note(result: GradeResult) -> str:
+    """Why developed parts show less than their full marks: the rubric keeps a share of every part's marks
+    for a complete answer. Read from the result itself (a developed part's points against its maximum)."""
+    shares = [e.points / e.max_points for e in result.elements if e.level == 2 and e.max_points]
+    if not shares or min(shares) >= HELD_BACK_MIN:
+        return ""
+    kept = f"{min(shares) * 100:.0f}%"
+    return (f"Each part earns {kept} of its marks until every part is developed: "
+            "the full marks are for a complete answer.")
 
 
 def stance_words(stance: str | None) -> str:
@@ -105,4 +119,5 @@ def build_context(result: GradeResult) -> ReportContext:
         word_count=result.word_count, parts=tuple(parts),
         wrong_facts=tuple(f for f in facts if not f.correct), right_facts=tuple(f for f in facts if f.correct),
         flags=tuple(f.message for f in result.flags), strengths=tuple(result.strengths),
-        priorities=tuple([i for i in result.improvements if i not in {f.message for f in result.flags}][:MAX_PRIORITIES]))
+        priorities=tuple([i for i in result.improvements if i not in {f.message for f in result.flags}][:MAX_PRIORITIES]),
+        held_back=held_back_note(result))

@@ -71,7 +71,7 @@ def feedback_docx(result: GradeResult) -> bytes:
     run = mark.add_run(f"Mark: {ctx.score} / {ctx.max_score} ({ctx.percent}%) — {_clean(ctx.band)}")
     run.bold = True
     run.font.size = Pt(16)
-    document.add_paragraph(f"{ctx.word_count} words.")
+    document.add_paragraph(f"{ctx.word_count} words." + (f" {ctx.held_back}" if ctx.held_back else ""))
     if ctx.flags:
         document.add_heading("Read this first", level=1)
         for flag in ctx.flags:
@@ -134,6 +134,8 @@ def comments_for(result: GradeResult) -> tuple[str, list[tuple[int, int, str]]]:
     ctx = build_context(result)
     missing = [p.title for p in ctx.parts if p.level == 0]
     summary = [f"Mark: {ctx.score} / {ctx.max_score} ({ctx.percent}%), {ctx.band}."]
+    if ctx.held_back:
+        summary.append(ctx.held_back)
     if missing:
         summary.append("Not answered yet: " + "; ".join(missing) + ".")
     summary += [f"Priority {i}: {item}" for i, item in enumerate(ctx.priorities, 1)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import textwrap
 
 from ..results import LEVEL_NAMES_WITH_TERMS, GradeResult
-from .context import stance_words
+from .context import held_back_note, stance_words
 from .quotes import strongest_quotes, unquoted_count
 
 WIDTH = 100
@@ -23,7 +23,11 @@ def render_text(result: GradeResult) -> str:
     """A plain-text report for the terminal: verdict, evidence quotes, next steps, facts, flags."""
     lines = [f"{result.student}: {result.rubric.title}",
              f"Mark: {_fmt(result.score)} / {_fmt(result.max_score)} ({result.percent:.1f}%), {result.band}",
-             f"Words: {result.word_count}", ""]
+             f"Words: {result.word_count}"]
+    held_back = held_back_note(result)
+    if held_back:
+        lines.extend(_wrap(held_back, ""))
+    lines.append("")
     for number, element in enumerate(result.elements, 1):
         lines.append(f"{number}. {element.title}: {LEVEL_NAMES_WITH_TERMS[element.level]} "
                      f"({_fmt(element.points)}/{_fmt(element.max_points)})")

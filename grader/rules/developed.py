@@ -8,5 +8,8 @@ RULE = Rule(
     "are met with at least one sentence where the part wants it. Off-topic essays get 0 everywhere, too-short ones "
     "at most thin.", "level",
     (Setting("thin_credit", float, 0.5, "Share of a part's weight a thin answer earns (the rubric's top-level "
-             "`thin_credit` sets it too).", minimum=0, maximum=1),),
+             "`thin_credit` sets it too).", minimum=0, maximum=1),
+     Setting("complete_share", float, 0.0, "Share of every part's points held back until every part is developed: "
+             "teachers keep the top marks for complete answers, so one part missing or thin costs more than its "
+             "own points.", minimum=0, maximum=0.5)),
     can_disable=False)
