@@ -43,8 +43,8 @@ def find_hits(compiled: CompiledRubric, sentences: Sentences, occurrences: list[
     """Evidence for every sentence-judged element, in rubric order; hits sorted by position.
 
     The question's own words earn nothing by themselves: a sentence counts only when at least one of
-    the element's terms it carries is not made of words of the question ("Domestic factors worked for
-    the alliance" restates; "Inflation ruined China's economy" answers).
+    the terms it carries of the groups that say what the part is about is not made of words of the
+    question ("China faced domestic challenges" restates; "Inflation ruined China's economy" answers).
     """
     text = sentences.document.text
     question_words = compiled.question.vocabulary
@@ -117,7 +117,10 @@ def match_element(compiled: CompiledRubric, element: Element, sentence: Sentence
                 shape.actor, shape.reasons, occurrences, sides):
             continue
         groups = shape.groups
-        if question_words and all(_from_question(o, sentence, question_words) for o in occurrences if o.group in groups):
+        # A judgement answers in the question's words ("to a large extent natural"); a factor or a view
+        # must name something beyond them.
+        own = groups if element.stances else shape.content
+        if question_words and all(_from_question(o, sentence, question_words) for o in occurrences if o.group in own):
             continue
         shown = sorted({(o.start, o.end) for o in occurrences if o.group in groups and o.first >= 0}
                        | {(o.start, o.end) for o in chosen if o.first >= 0})
@@ -225,6 +228,7 @@ class Shape:
     from_facts: bool
     actor: str | None = None
     reasons: frozenset[str] = frozenset()  # the groups that give the actor's reason (see rules.attribution)
+    content: frozenset[str] = frozenset()  # the groups that say what the part is about (see find_hits)
 
 
 def shape(pattern: Evidence, within: int, actor_of: dict[str, str]) -> Shape:
@@ -236,10 +240,13 @@ def shape(pattern: Evidence, within: int, actor_of: dict[str, str]) -> Shape:
     first = pattern.all[0] if pattern.all else ()
     groups = frozenset().union(*reqs)
     reasons = frozenset(pattern.any) if pattern.any else frozenset(g for g in groups if g not in actor_of)
+    # A group required on its own says what the part is about; a list of alternatives names who or what it
+    # concerns ("domestic" beside [ccp, china, ussr, alliance]).
+    content = frozenset(ref for ref in pattern.all if isinstance(ref, str)) | frozenset(pattern.any or ())
     return Shape(tuple(reqs), groups, frozenset(pattern.none),
                  frozenset([first] if isinstance(first, str) else first), frozenset(pattern.not_subject),
                  pattern.within if pattern.within is not None else within, pattern.subject_first and bool(pattern.all),
-                 pattern.from_ is not None, pattern.actor, reasons)
+                 pattern.from_ is not None, pattern.actor, reasons, content or groups)
 
 
 def _satisfy(shape: Shape, occurrences: list[Occurrence], candidates: int) -> tuple[Occurrence, ...] | None:

@@ -136,7 +136,7 @@ class CompiledTerms:
                     best[spelling.group] = Occurrence(spelling.group, i, i + n, token.start, tokens[i + n - 1].end,
                                                       spelling.phrase)
             out.extend(best.values())
-        return out
+        return _without_crossings(out)
 
     def _candidates(self, token: Token, corrected: str | None) -> tuple:
         """Spellings that may start at this token, looked up once per word form: all of them, the exact second
@@ -189,6 +189,21 @@ class CompiledTerms:
             return None  # an ordinary English word is not a misspelt name
         hit = process.extractOne(word, self.fuzzy_words.keys(), scorer=fuzz.ratio, score_cutoff=self.fuzzy_min_score)
         return self.fuzzy_words[hit[0]] if hit else None
+
+
+def _without_crossings(found: list[Occurrence]) -> list[Occurrence]:
+    """Drop one of two terms whose words cross ("the people" and "People's Republic" in "the People's
+    Republic"): a word is read as part of one phrase, not two. The longer stays; of two as long, the later,
+    since an English phrase ends on its head word."""
+    long = [o for o in found if o.last - o.first > 1]
+    if len(long) < 2:
+        return found
+    dropped = set()
+    for a in long:
+        for b in long:
+            if a.first < b.first < a.last < b.last:  # a starts first and ends inside b
+                dropped.add(id(b) if b.last - b.first < a.last - a.first else id(a))
+    return [o for o in found if id(o) not in dropped] if dropped else found
 
 
 def _words_match(words: tuple[WordPattern, ...], tokens: tuple[Token, ...], i: int, first: int,

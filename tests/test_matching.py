@@ -99,3 +99,16 @@ def test_a_judgement_on_natural_is_the_essays_own_and_about_the_alliance(rubric,
 def test_the_soviet_view_needs_the_soviet_side_acting(rubric, sentence, counts):
     found = hits(rubric, "Mao needed Soviet loans to rebuild China after the war.\n\n" + sentence)
     assert (sentence in found.get("ussr_view", [])) == counts
+
+
+@pytest.mark.parametrize("sentence, element, counts", [
+    ("Domestically, China faced many domestic challenges after the war, and these shaped the alliance.",
+     "domestic_factors", False),
+    ("Inflation had ruined China's economy, so the Communists needed the alliance.", "domestic_factors", True),
+    ("Stalin wanted a loyal ally against America in the Far East.", "factors_against", False),
+    ("Stalin distrusted Mao as another Tito, which worked against the alliance.", "factors_against", True),
+])
+def test_a_factor_must_be_named_beyond_the_questions_own_words(rubric, sentence, element, counts):
+    base = (DATA / "essay_developed.txt").read_text(encoding="utf-8")
+    found = hits(rubric, base + "\n\n" + sentence + "\n")
+    assert (sentence in found.get(element, [])) is counts

@@ -19,6 +19,8 @@ terms:
   years: ["19##", "19##s"]
   aid: [loan, "economic aid"]
   people: ["Mao Zedong|Mao Tse-tung", Khrushchev]
+  crowd: ["the people"]
+  state: ["People's Republic"]
 fuzzy: [people, ussr]
 elements:
   - id: e
@@ -53,6 +55,8 @@ def found(terms, text):
     ("Stallin and Krushchev met.", [("ussr", "Stallin"), ("people", "Krushchev")]),
     ("The stable table stays.", []),
     ("Economic aid flowed.", [("aid", "Economic aid")]),
+    ("Then the People's Republic was founded.", [("state", "People's Republic")]),  # crossing: the longer reading
+    ("The people backed the People's Republic.", [("crowd", "The people"), ("state", "People's Republic")]),
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_matches(terms, text, expected):
     assert found(terms, text) == expected
