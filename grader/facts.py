@@ -3,8 +3,10 @@
 A claim is a sentence that names the event (its `about` groups) and states a year or a place. A year
 is wrong when the sentence gives none of the accepted years and the year nearest the event belongs to
 no other event the sentence names; a place is wrong when a different place of the same group stands
-after "in"/"at" near the event and the right one is absent. Anything vaguer is left unchecked:
-a false accusation costs a student more than a missed one.
+after "in"/"at" near the event and the right one is absent; a month is wrong when it is stated with an
+accepted year and is not one of the fact's months. A place or a name belongs to the event it stands
+nearest; one that may be another named event's leaves the claim unconfirmed. Anything vaguer is left
+unchecked: a false accusation costs a student more than a missed one.
 """
 from __future__ import annotations
 
@@ -160,6 +162,29 @@ def _years(sentence: Sentence) -> list[tuple[int, int]]:
     return out
 
 
+def _as_time_reference(sentence: Sentence, anchors: list[Occurrence]) -> bool:
+    """Whether the event is named only to date something else ("right after the Yalta agreement")."""
+    relative = english().relative_time
+    return any(a.first > 0 and sentence.tokens[a.first - 1].norm in relative
+               or a.first > 1 and sentence.tokens[a.first - 1].norm in english().determiners
+               and sentence.tokens[a.first - 2].norm in relative for a in anchors)
+
+
+def _month_before(sentence: Sentence, position: int) -> int | None:
+    """The month named with the year at `position` ("14 February 1950", "February 1950", "February 14, 1950")."""
+    months = english().months
+    tokens = sentence.tokens
+    for back in (1, 2):
+        if position - back < 0:
+            return None
+        word = tokens[position - back].norm
+        if word in months:
+            return months[word]
+        if not (back == 1 and word.isdigit() and len(word) <= 2):
+            return None  # only a day may stand between the month and the year
+    return None
+
+
 def _place_phrases(rubric: Rubric, fact: Fact) -> tuple[str | None, set[str]]:
     """The group of the fact's place and the shown form(s) of the right place in it."""
     if fact.must.place is None:
@@ -182,6 +207,19 @@ def _people_phrases(rubric: Rubric, fact: Fact) -> tuple[set[str], set[str]]:
 
 def _distance(position: int, anchors: list[Occurrence]) -> int:
     return min(max(o.first - position, position - o.last + 1, 0) for o in anchors)
+
+
+def _nearer_another(position: int, anchors: list[Occurrence], elsewhere: list[list[Occurrence]]) -> bool:
+    """Whether the word at `position` stands nearer another event the sentence names than this one: a place or
+    a name belongs to the event it stands beside ("the CCP proclaimed the People's Republic in Shanghai")."""
+    own = _distance(position, anchors)
+    return any(_distance(position, other) < own for other in elsewhere)
+
+
+def _nearest_here(position: int, anchors: list[Occurrence], elsewhere: list[list[Occurrence]]) -> bool:
+    """Whether the word at `position` stands nearer this event than any other the sentence names."""
+    own = _distance(position, anchors)
+    return all(own < _distance(position, other) for other in elsewhere)
 
 
 def _names_the_date(s: Sentence, position: int, anchors: list[Occurrence], window: int) -> bool:
@@ -212,13 +250,20 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
            text: str, events: set[tuple[int, int]], cfg: Any) -> Literal["correct", "incorrect"] | None:
     """'incorrect', 'correct' or None (nothing checkable); `events`: spans that name some other event."""
     anchors = _anchors(fact, occ)
-    right = wrong = False
+    elsewhere = [found for f in matched if f is not fact for found in [_anchors(f, occ)] if found]
+    right = wrong = unsure = False  # unsure: a place or person of another event the sentence names is bound here
     accepted = fact.must.years
     if accepted and any(y not in accepted and i > 0 and s.tokens[i - 1].norm in english().determiners
                         and any(a.first == i + 1 for a in anchors) for i, y in years):
         return None  # "the 1945 Sino-Soviet treaty": the year names which treaty, and it is another one
     if accepted and years:
-        if any(y in accepted and _names_the_date(s, i, anchors, cfg.date_window) for i, y in years):
+        dated = [i for i, y in years if y in accepted and _names_the_date(s, i, anchors, cfg.date_window)]
+        months = fact.must.months
+        named_months = [m for m in (_month_before(s, i) for i in dated if not _nearer_another(i, anchors, elsewhere)
+                              and _bound_to_event(s, i, anchors, cfg.date_window, text)) if m]
+        if months and named_months and not any(m in months for m in named_months) and not _as_time_reference(s, anchors):
+            wrong = True  # the right year, the wrong month: "proclaimed on 1 January 1949"
+        elif dated:
             right = True
         else:
             others = {y for f in matched if f is not fact for y in f.must.years}
@@ -234,13 +279,18 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
     group, good = places[fact.id]
     if group:
         stated = [o for o in occ if o.group == group]
-        if any(o.phrase in good for o in stated):
+        if any(o.phrase in good and not _nearer_another(o.first, anchors, elsewhere) for o in stated):
             right = True
         else:
             other_places = {p for f in matched if f is not fact for p in places[f.id][1]}
             prepositions = english().place_prepositions
             for o in stated:
-                if o.phrase in other_places or o.first == 0 or any(o.first >= a.first and o.last <= a.last for a in anchors):
+                if _nearer_another(o.first, anchors, elsewhere):
+                    continue  # the place of another event the sentence names
+                if o.phrase in other_places and not _nearest_here(o.first, anchors, elsewhere):
+                    unsure = unsure or _bound_to_event(s, o.first, anchors, cfg.place_window, text)
+                    continue  # another event's place: this one's is not stated, or not where the claim says
+                if o.first == 0 or any(o.first >= a.first and o.last <= a.last for a in anchors):
                     continue
                 if (o.start, o.end) in events:
                     continue  # "at Yalta" names the conference, not where this event happened
@@ -249,15 +299,20 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
     groups, accepted_names = people[fact.id]
     if groups:
         named = [o for o in occ if o.group in groups]
-        if any(o.phrase in accepted_names for o in named):
+        if any(o.phrase in accepted_names and not _nearer_another(o.first, anchors, elsewhere) for o in named):
             right = True
         else:
             other_people = {p for f in matched if f is not fact for p in people[f.id][1]}
             for o in named:
-                if o.phrase in other_people or any(o.first >= a.first and o.last <= a.last for a in anchors):
+                if _nearer_another(o.first, anchors, elsewhere):
+                    continue
+                if o.phrase in other_people and not _nearest_here(o.first, anchors, elsewhere):
+                    unsure = unsure or _bound_to_event(s, o.first, anchors, cfg.year_window, text)
+                    continue
+                if any(o.first >= a.first and o.last <= a.last for a in anchors):
                     continue
                 if _bound_to_event(s, o.first, anchors, cfg.year_window, text):
                     wrong = True
     if wrong:
         return "incorrect"
-    return "correct" if right else None
+    return "correct" if right and not unsure else None

@@ -34,6 +34,7 @@ class English:
     currency_words: dict[str, str]
     currency_signs: dict[str, str]
     per_period: frozenset[str]
+    months: dict[str, int]  # month names and abbreviations -> 1-12
     viewpoint_nouns: frozenset[str]
     frame_prepositions: frozenset[str]
     stance_contrasts: frozenset[str]
@@ -46,7 +47,7 @@ def english() -> English:
     import yaml
 
     raw = yaml.safe_load(resources.files("grader").joinpath("data/english.yaml").read_text(encoding="utf-8"))
-    tables = ("cue_groups", "number_words", "scale_words", "currency_words", "currency_signs")
+    tables = ("cue_groups", "number_words", "scale_words", "currency_words", "currency_signs", "months")
     lists = [(key, values) for key, values in raw.items() if key not in tables] + list(raw["cue_groups"].items())
     for key, values in lists:  # YAML 1.1 reads a bare `on` or `no` as a boolean: quote them
         bad = [v for v in values if not isinstance(v, str)]
@@ -73,6 +74,7 @@ def english() -> English:
         scale_words={str(k): int(v) for k, v in raw["scale_words"].items()},
         currency_words={str(k): str(v) for k, v in raw["currency_words"].items()},
         currency_signs={str(k): str(v) for k, v in raw["currency_signs"].items()},
+        months={str(k): int(v) for k, v in raw["months"].items()},
         per_period=frozenset(raw["per_period"]),
         viewpoint_nouns=frozenset(raw["viewpoint_nouns"]),
         frame_prepositions=frozenset(raw["frame_prepositions"]),

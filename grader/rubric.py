@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from .defaults import DEFAULT_RUBRIC_ID
 from .errors import RubricError
@@ -160,6 +160,9 @@ class FactMust(_Model):
     """The details a claim about the event must get right."""
 
     year: int | list[int] | None = Field(None, description="The year (or accepted years) of the event.")
+    month: str | list[str] | None = Field(None, description=(
+        "The month (or accepted months) of the event, by name: a month stated with an accepted year "
+        "(\"1 January 1949\", \"January 1949\") makes the claim wrong when it is not one of them."))
     place: str | None = Field(None, description="Where it happened: a phrase from a term group of places.")
     people: list[str] = Field(default_factory=list, description=(
         "Who may be named as doing it: phrases from term groups of people; another person of those groups "
@@ -168,6 +171,22 @@ class FactMust(_Model):
         "How much, as money with its currency (\"300 million dollars\", \"$300 million\"): an amount of money "
         "stated with the event at another value or in another currency makes the claim wrong, at any scale "
         "(\"$3 billion\", \"300 thousand dollars\"); a rate (\"$60 million a year\") is left unchecked."))
+
+    @field_validator("month")
+    @classmethod
+    def _known_months(cls, value):
+        from .language import english
+        for name in [value] if isinstance(value, str) else value or []:
+            if name.casefold() not in english().months:
+                raise ValueError(f"unknown month {name!r} (write it in full: February)")
+        return value
+
+    @property
+    def months(self) -> frozenset[int]:
+        """Accepted months as numbers 1-12 (empty: the month is not checked)."""
+        from .language import english
+        names = [self.month] if isinstance(self.month, str) else self.month or []
+        return frozenset(english().months[n.casefold()] for n in names)
 
     @property
     def years(self) -> tuple[int, ...]:

@@ -42,6 +42,18 @@ def checks(rubric, text):
     ("Mao never forgot the Shanghai massacre of 1927.", [("shanghai_massacre", "correct")]),
     ("Unlike the 1945 treaty with Chiang, the Sino-Soviet treaty of 1950 bound Stalin to defend China.",
      [("treaty_signed", "correct"), ("kmt_treaty_1945", "correct")]),
+    # the month is a slot too: the right year with the wrong month is wrong
+    ("The People's Republic was proclaimed in Beijing on 1 January 1949.", [("prc_proclaimed", "incorrect")]),
+    ("The Sino-Soviet treaty was signed on February 14, 1950.", [("treaty_signed", "correct")]),
+    ("The Sino-Soviet treaty was signed in Moscow on 14 March 1950.", [("treaty_signed", "incorrect")]),
+    ("In June 1949, a few months before he proclaimed the People's Republic, Mao wrote that China would lean to "
+     "one side.", [("prc_proclaimed", "correct")]),
+    ("In August 1945, right after the Yalta agreement, Stalin signed a treaty with Chiang Kai-shek.",
+     [("kmt_treaty_1945", "correct"), ("yalta_conference", "correct")]),
+    # a place or a name belongs to the event it stands beside, and vouches only for that one
+    ("The CCP proclaimed the People's Republic in Shanghai in 1949.", [("prc_proclaimed", "incorrect")]),
+    ("Mao, who had helped found the CCP in Shanghai, proclaimed the People's Republic in 1949.",
+     [("prc_proclaimed", "correct")]),
 ])
 def test_fact_status(rubric, text, expected):
     assert [(f, s) for f, s, _ in checks(rubric, text)] == expected
