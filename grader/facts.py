@@ -66,11 +66,22 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
             continue
         matched = [rubric.facts[i] for i in numbers]
         years = _years(s)
+        verdicts = []
         for number, fact in zip(numbers, matched):
             events = {(o.start, o.end) for o in occ if any(i != number for i in by_group.get(o.group, ()))}
-            status = _judge(fact, matched, s, occ, years, places, people, sentences.document.text, events, cfg)
-            if status:
-                out.append(FactCheck(fact.id, status, s.index, s.start, s.end, fact.note))
+            verdicts.append((fact, _judge(fact, matched, s, occ, years, places, people, sentences.document.text,
+                                          events, cfg)))
+        # One year for two events ("In 1949 Mao went to Moscow and signed the treaty"): the sentence dates
+        # both, and one of them wrongly, so it is not shown as accurate. Two facts named by the same words
+        # ("a pact with the Nationalist government") are two readings of one event: the year picks one; an
+        # event named to date another ("long before his theses of 1517") dates only itself.
+        named = {fact.id: _named_spans(fact, occ) for fact in matched}
+        shared = any(status == UNSURE and not any(named[fact.id] & named[other.id]
+                                                  or _as_time_reference(s, _anchors(other, occ))
+                                                  for other in matched if other is not fact)
+                     for fact, status in verdicts)
+        out.extend(FactCheck(fact.id, status, s.index, s.start, s.end, fact.note) for fact, status in verdicts
+                   if status == "incorrect" or (status == "correct" and not shared))
     return out
 
 
@@ -152,6 +163,16 @@ def _anchors(fact: Fact, occ: list[Occurrence]) -> list[Occurrence]:
     return [o for o in occ if o.group in groups]
 
 
+def _named_spans(fact: Fact, occ: list[Occurrence]) -> set[tuple[int, int]]:
+    """Where the sentence names the fact's event by its own `about` groups (empty when only `also_about` fits)."""
+    refs = [{ref} if isinstance(ref, str) else set(ref) for ref in fact.about]
+    present = {o.group for o in occ}
+    if not all(ref & present for ref in refs):
+        return set()
+    groups = set().union(*refs)
+    return {(o.first, o.last) for o in occ if o.group in groups}
+
+
 def _years(sentence: Sentence) -> list[tuple[int, int]]:
     """(token position, year) for four-digit years in the sentence."""
     out = []
@@ -168,6 +189,10 @@ def _as_time_reference(sentence: Sentence, anchors: list[Occurrence]) -> bool:
     return any(a.first > 0 and sentence.tokens[a.first - 1].norm in relative
                or a.first > 1 and sentence.tokens[a.first - 1].norm in english().determiners
                and sentence.tokens[a.first - 2].norm in relative for a in anchors)
+
+
+#: A claim dated only by another event's year: left unchecked, and its sentence is not shown as accurate.
+UNSURE: Literal["unsure"] = "unsure"
 
 
 def _month_before(sentence: Sentence, position: int) -> int | None:
@@ -247,8 +272,9 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
 
 def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], years: list[tuple[int, int]],
            places: dict[str, tuple[str | None, set[str]]], people: dict[str, tuple[set[str], set[str]]],
-           text: str, events: set[tuple[int, int]], cfg: Any) -> Literal["correct", "incorrect"] | None:
-    """'incorrect', 'correct' or None (nothing checkable); `events`: spans that name some other event."""
+           text: str, events: set[tuple[int, int]], cfg: Any) -> Literal["correct", "incorrect", "unsure"] | None:
+    """'incorrect', 'correct', None (nothing checkable) or UNSURE (its date is another event's the sentence names);
+    `events`: spans that name some other event."""
     anchors = _anchors(fact, occ)
     elsewhere = [found for f in matched if f is not fact for found in [_anchors(f, occ)] if found]
     right = wrong = unsure = False  # unsure: a place or person of another event the sentence names is bound here
@@ -271,7 +297,7 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
             if near and near[0][1] not in others and not any(y in others for _, y in years):
                 wrong = True
             elif near:
-                return None  # the year is another event's: the sentence is about that one, whoever it names
+                return UNSURE  # the year is another event's: the sentence is about that one, whoever it names
     if fact.must.amount is not None:
         verdict = _amount_verdict(fact.must.amount, s, anchors, text, cfg.date_window)
         if verdict is not None:

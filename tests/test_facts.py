@@ -54,6 +54,20 @@ def checks(rubric, text):
     ("The CCP proclaimed the People's Republic in Shanghai in 1949.", [("prc_proclaimed", "incorrect")]),
     ("Mao, who had helped found the CCP in Shanghai, proclaimed the People's Republic in 1949.",
      [("prc_proclaimed", "correct")]),
+    # one year for two events dates both: the wrong one is not confirmed, so neither is shown as accurate
+    ("In 1949 Mao went to Moscow and signed the treaty.", []),
+    ("Mao went to Moscow in December 1949 and signed the treaty in February 1950.",
+     [("treaty_signed", "correct"), ("mao_in_moscow", "correct")]),
+    # two facts named by the same words are two readings of one event: the year picks one
+    ("In 1937 Stalin signed a non-aggression pact with the Nationalist government.", [("kmt_pact_1937", "correct")]),
+    # known misconceptions of other kinds: who recognised, backed or promised what, and when
+    ("The United States recognised the People's Republic in October 1949.", [("us_recognised_prc", "incorrect")]),
+    ("The United States refused to recognise the People's Republic until 1979.", []),
+    ("Acheson's speech of January 1950 promised to defend Korea and Taiwan.",
+     [("acheson_promised_defence", "incorrect")]),
+    ("Acheson's speech of January 1950 left Korea and Taiwan outside the defensive perimeter.",
+     [("acheson_speech", "correct")]),
+    ("The Soviets gave back Port Arthur straight away in 1950.", [("port_arthur_at_once", "incorrect")]),
 ])
 def test_fact_status(rubric, text, expected):
     assert [(f, s) for f, s, _ in checks(rubric, text)] == expected
