@@ -76,7 +76,7 @@ def grade_document(document: Document, rubric: Rubric, student: str | None = Non
             id=j.element.id, title=j.element.title, level=j.level, points=half_up(j.points, 2),
             max_points=half_up(j.element.weight, 2), feedback=j.feedback, evidence=quotes,
             stance=stance_of(j.element, j.evidence, analysis.occurrences, sentences) if j.level else None))
-    score = sum(j.points for j in judgements)
+    score = sum(e.points for e in elements)  # the points as shown, so that they add up to the score
     max_score = sum(j.element.weight for j in judgements)
     percent = half_up(PERCENT * score / max_score if max_score else 0.0, 1)
     shown_facts = []

@@ -241,5 +241,6 @@ def test_every_format_says_why_developed_parts_show_less_than_full_marks(rubric)
     import docx
     report = docx.Document(io.BytesIO(render_bytes(partial, "docx")))
     assert any(note in p.text for p in report.paragraphs)
-    complete = grade_file(DATA / "essay_developed.txt", rubric)
+    complete = grade_file(DATA.parent.parent / "samples" / "hard" / "tariq.txt", rubric)
+    assert {e.level for e in complete.elements} == {2}
     assert all(note not in render(complete, fmt) for fmt in ("text", "md", "html"))

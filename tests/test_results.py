@@ -32,9 +32,11 @@ def test_developed_essay_scores_by_the_formula(rubric, validate):
     validate(result)
     assert result.file == "essay_developed.txt" and result.student == "essay_developed"
     assert result.max_score == 20
-    assert result.score == sum(e.points for e in result.elements)
+    assert result.score == half_up(sum(e.points for e in result.elements), 2)
+    complete = all(e.level == 2 for e in result.elements)
+    kept = 1 if complete else 1 - rubric.rules["developed"]["complete_share"]
     for element in result.elements:
-        assert element.points == round(element.max_points * (0, rubric.thin_credit, 1)[element.level], 2)
+        assert element.points == half_up(element.max_points * (0, rubric.thin_credit, 1)[element.level] * kept, 2)
     assert result.percent == half_up(100 * result.score / result.max_score, 1)
     assert result.word_count == 310  # the name line is not counted
     assert [f.id for f in result.facts if f.status == "correct"] == [
@@ -52,7 +54,7 @@ def test_thin_credit_sets_what_a_thin_part_earns(rubric):
 
 
 def test_only_a_complete_answer_earns_every_part_in_full(rubric):
-    complete = grade_file(DATA / "essay_developed.txt", rubric)
+    complete = grade_file(ROOT / "samples" / "hard" / "tariq.txt", rubric)  # every part developed
     assert {e.level for e in complete.elements} == {2} and complete.score == complete.max_score
     partial = grade_file(ROOT / "samples" / "hard" / "agnes.txt", rubric)  # strong on Moscow's side only
     assert {e.level for e in partial.elements} == {1, 2}
