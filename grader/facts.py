@@ -10,11 +10,13 @@ unchecked: a false accusation costs a student more than a missed one.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from .language import english
+from . import offices
 from .rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS, Fact, Rubric, place_group, spellings
 from .terms import Occurrence
 from .amounts import amounts, parse_amount
@@ -51,7 +53,12 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
     places, people, by_group = compiled.fact_tables
     out: list[FactCheck] = []
     text = sentences.document.text
+    paragraph, earlier_year = -1, None  # the last year the paragraph stated before this sentence
     for s in sentences.items:
+        if s.paragraph != paragraph:
+            paragraph, earlier_year = s.paragraph, None
+        years = _years(s)
+        before, earlier_year = earlier_year, years[-1][1] if years else earlier_year
         if screened[s.index] is not None:
             continue
         occ = occurrences[s.index]
@@ -62,10 +69,16 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
         present = {o.group for o in occ}
         candidates = {i for g in present for i in by_group.get(g, ())}
         numbers = [i for i in sorted(candidates) if _about(rubric.facts[i], occ, cfg.mention_words) is not None]
+        matched = [rubric.facts[i] for i in numbers]
+        if rubric.offices:
+            wrong_offices = offices.misplaced(
+                rubric, s, occ, years, matched, before, cfg.role_window,
+                functools.partial(_bound_in, s, cfg.year_window, text))
+            if wrong_offices:
+                out.extend(FactCheck(o.id, "incorrect", s.index, s.start, s.end, note) for o, note in wrong_offices)
+                continue
         if not numbers:
             continue
-        matched = [rubric.facts[i] for i in numbers]
-        years = _years(s)
         verdicts = []
         for number, fact in zip(numbers, matched):
             events = {(o.start, o.end) for o in occ if any(i != number for i in by_group.get(o.group, ()))}
@@ -253,6 +266,11 @@ def _names_the_date(s: Sentence, position: int, anchors: list[Occurrence], windo
     if position > 0 and s.tokens[position - 1].norm in english().relative_time:
         return False
     return _distance(position, anchors) <= window
+
+
+def _bound_in(s: Sentence, window: int, text: str, position: int, anchors: list[Occurrence]) -> bool:
+    """`_bound_to_event` with the sentence first, for callers that pass only the position and the anchors."""
+    return _bound_to_event(s, position, anchors, window, text)
 
 
 def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], window: int, text: str) -> bool:

@@ -35,6 +35,8 @@ class English:
     currency_signs: dict[str, str]
     per_period: frozenset[str]
     months: dict[str, int]  # month names and abbreviations -> 1-12
+    appositive_words: frozenset[str]
+    later_words: frozenset[str]
     viewpoint_nouns: frozenset[str]
     frame_prepositions: frozenset[str]
     stance_contrasts: frozenset[str]
@@ -75,6 +77,8 @@ def english() -> English:
         currency_words={str(k): str(v) for k, v in raw["currency_words"].items()},
         currency_signs={str(k): str(v) for k, v in raw["currency_signs"].items()},
         months={str(k): int(v) for k, v in raw["months"].items()},
+        appositive_words=frozenset(raw["appositive_words"]),
+        later_words=frozenset(raw["later_words"]),
         per_period=frozenset(raw["per_period"]),
         viewpoint_nouns=frozenset(raw["viewpoint_nouns"]),
         frame_prepositions=frozenset(raw["frame_prepositions"]),

@@ -234,6 +234,31 @@ class Misconception(_Model):
     examples: MisconceptionExamples = Field(description="Sentences that make the claim and sentences that do not.")
 
 
+class Holder(_Model):
+    """Who held an office, and in which years (both inclusive: a year of handover belongs to both holders)."""
+
+    name: str = Field(description="The holder: a phrase of one of the `person_groups`.")
+    from_: int = Field(alias="from", description="The first year in office.")
+    to: int = Field(description="The last year in office.")
+
+
+class Office(_Model):
+    """An office and its holders by date: a sentence that names a holder in the office at a date outside their
+    years ("the Soviet leader Khrushchev" signing the 1950 treaty) is an incorrect fact check."""
+
+    id: Annotated[str, Field(pattern=_ID, description="Stable id used in results.")]
+    role: list[str] = Field(min_length=1, description=(
+        "Term groups whose terms name the office (\"leader\", \"premier\", \"President\"): the office is claimed "
+        "only where one stands next to the holder's name."))
+    holders: list[Holder] = Field(min_length=1, description="Who held it, and when.")
+    note: str = Field(description="The correct version, shown to the student.")
+    examples: MisconceptionExamples = Field(description="Sentences that make a wrong claim and sentences that do not.")
+
+    def holders_in(self, year: int) -> list[str]:
+        """The names of those in office in `year`."""
+        return [h.name for h in self.holders if h.from_ <= year <= h.to]
+
+
 class Source(_Model):
     """A text students may have read; unquoted copying from it earns nothing."""
 
@@ -272,6 +297,8 @@ class Rubric(_Model):
     misconceptions: list[Misconception] = Field(default_factory=list, description=(
         "Known false claims (who travelled where, who lent to whom, events that never happened): a sentence "
         "making one is an incorrect fact check."))
+    offices: list[Office] = Field(default_factory=list, description=(
+        "Offices and who held them when: a holder named in the office at a date outside their years is wrong."))
     sources: list[Source] = Field(default_factory=list, description="Texts whose unquoted copying earns nothing.")
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description=(
         "Settings of the judging rules for this rubric, by rule id: `{keyword_list: {enabled: false}, "
@@ -519,6 +546,22 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
             return claim_issue
         if not wrong.examples.wrong or not wrong.examples.not_wrong:
             return ("misconceptions", i, "examples"), "needs examples that are wrong and examples that are not"
+    for i, office in enumerate(rubric.offices):
+        if office.id in fact_ids:
+            return ("offices", i, "id"), f"duplicate fact, misconception or office id '{office.id}'"
+        fact_ids.add(office.id)
+        for k, g in enumerate(office.role):
+            if g not in groups:
+                return ("offices", i, "role", k), f"unknown term group '{g}'"
+        for k, holder in enumerate(office.holders):
+            if not any(spellings(holder.name) & spellings(phrase) for g in rubric.person_groups
+                       for phrase in rubric.terms[g]):
+                return ("offices", i, "holders", k, "name"), f"'{holder.name}' is not a phrase of any of the person_groups"
+            if not FIRST_YEAR <= holder.from_ <= holder.to <= LAST_YEAR:
+                return ("offices", i, "holders", k), (f"{holder.from_}-{holder.to}: the years must run forwards, "
+                                                      f"between {FIRST_YEAR} and {LAST_YEAR}")
+        if not office.examples.wrong or not office.examples.not_wrong:
+            return ("offices", i, "examples"), "needs examples that are wrong and examples that are not"
     source_ids: set[str] = set()
     for i, source in enumerate(rubric.sources):
         if source.id in source_ids:

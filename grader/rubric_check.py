@@ -73,10 +73,10 @@ def run_examples(rubric: Rubric) -> list[ExampleOutcome]:
             for i, example in enumerate(texts):
                 found = checked(rubric, fact.id, example, status)
                 out.append(ExampleOutcome(fact.id, kind, i, example, found, "" if found else f"not checked {status}"))
-    for wrong in rubric.misconceptions:
+    for wrong in [*rubric.misconceptions, *rubric.offices]:
         for kind, texts, expected in (("wrong", wrong.examples.wrong, True), ("not_wrong", wrong.examples.not_wrong, False)):
             for i, example in enumerate(texts):
                 found = checked(rubric, wrong.id, example, "incorrect")
-                problem = "" if found == expected else ("not reported" if expected else "reported as this misconception")
+                problem = "" if found == expected else ("not reported" if expected else "reported as wrong")
                 out.append(ExampleOutcome(wrong.id, kind, i, example, found == expected, problem))
     return out

@@ -37,8 +37,13 @@ misspellings of long names (`Stallin`).
 
 Facts: a sentence that names an event (its `about` groups, or any `also_about` combination) and states
 a year or place is checked: an accepted year or the right place makes it correct; a different year
-near the event in the same clause, or a different place after "in"/"at", makes it incorrect, and the
-student sees the `note`. The place is looked up in the `details` groups first.
+near the event in the same clause, a different month with the right year, a different place after
+"in"/"at", another person or another amount makes it incorrect, and the student sees the `note`. The
+place is looked up in the `details` groups first; a place or name belongs to the event it stands
+nearest. A sentence that dates two events with one year is not shown as accurate. `misconceptions`
+are known false claims written as patterns; `offices` list who held an office when, so that a person
+named in the office at a date outside their years is wrong. `grader rubric check` runs the examples of
+every fact, misconception and office.
 
 Judging rules: every rule that screens a sentence, finds evidence, decides a level or raises a flag is
 registered with its settings and defaults ([rules.md](rules.md), or `grader rules`). A rubric changes
@@ -73,7 +78,7 @@ def render() -> str:
     """The whole document."""
     lines = [INTRO]
     for model in (r.Rubric, r.Band, r.Limits, r.Element, r.Evidence, r.Developed, r.Feedback, r.Examples, r.Fact,
-                  r.FactMust, r.Source):
+                  r.FactMust, r.FactExamples, r.Misconception, r.MisconceptionExamples, r.Office, r.Holder, r.Source):
         lines.append(f"## {model.__name__}\n\n{(model.__doc__ or '').strip()}\n")
         lines.append("| key | type | default | meaning |\n|---|---|---|---|")
         for name, field in model.model_fields.items():

@@ -106,3 +106,21 @@ def test_each_fact_is_credited_when_right_and_flagged_when_wrong(rubric, fact):
         assert (fact.id, "correct") in [(f, s) for f, s, _ in checks(rubric, right)]
     for wrong in fact.examples.wrong:
         assert (fact.id, "incorrect") in [(f, s) for f, s, _ in checks(rubric, wrong)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The China White Paper issued by President Eisenhower's administration in August 1949 blamed the Nationalists.",
+     [("us_president", "incorrect")]),
+    ("The China White Paper issued by President Truman's administration in August 1949 blamed the Nationalists.",
+     [("white_paper", "correct")]),
+    # the paragraph's own date carries to a sentence that states none
+    ("Mao's visit to Moscow began in December 1949. At the signing the Soviet Premier, Georgy Malenkov, looked on.",
+     [("mao_in_moscow", "correct"), ("soviet_leader", "incorrect")]),
+    ("In December 1949 Mao travelled to Moscow, where the Soviet leader, Stalin, received him.",
+     [("mao_in_moscow", "correct")]),
+    # another person beside the office is not its holder; a later holder named as such is no claim about then
+    ("In 1950 Mao and the Soviet leader signed the treaty in Moscow.", [("treaty_signed", "correct")]),
+    ("In 1950 Khrushchev, the future Soviet leader, was still a regional party boss.", []),
+])
+def test_an_office_is_checked_against_who_held_it_then(rubric, text, expected):
+    assert [(f, s) for f, s, _ in checks(rubric, text)] == expected

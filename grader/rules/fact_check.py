@@ -1,5 +1,6 @@
-"""fact_check: claims about the events of the rubric's fact bank are checked for year, place, people and
-amount, and sentences are checked against the rubric's known misconceptions.
+"""fact_check: claims about the events of the rubric's fact bank are checked for year, month, place, people
+and amount, sentences are checked against the rubric's known misconceptions, and an office given to someone
+who did not hold it at the sentence's date is wrong.
 
 The checking itself is `facts.check_facts`, which reads these settings; a wrong claim is screened by
 `wrong_fact`, and accurate ones feed the parts judged `from: facts`.
@@ -20,4 +21,7 @@ RULE = Rule(
      Setting("mention_words", int, 7, "Most words between the end of the first term and the start of the last of an "
              "event's `about` combination, for the sentence to mention the event.", minimum=0),
      Setting("place_window", int, 5, "Words from the event within which a different place after 'in'/'at' makes the "
-             "claim wrong.", minimum=0)))
+             "claim wrong.", minimum=0),
+     Setting("role_window", int, 4, "Most small words between an office of the rubric's `offices` and a person's name "
+             "for the sentence to give that person the office (\"Khrushchev, who as the new Soviet leader\").",
+             minimum=0)))
