@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .documents import document_from_text
 from .grading import analyse_document
-from .rubric import Element, Rubric
+from .rubric import Element, Misconception, Office, Rubric
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,8 @@ def run_examples(rubric: Rubric) -> list[ExampleOutcome]:
             for i, example in enumerate(texts):
                 found = checked(rubric, fact.id, example, status)
                 out.append(ExampleOutcome(fact.id, kind, i, example, found, "" if found else f"not checked {status}"))
-    for wrong in [*rubric.misconceptions, *rubric.offices]:
+    claims: list[Misconception | Office] = [*rubric.misconceptions, *rubric.offices]
+    for wrong in claims:
         for kind, texts, expected in (("wrong", wrong.examples.wrong, True), ("not_wrong", wrong.examples.not_wrong, False)):
             for i, example in enumerate(texts):
                 found = checked(rubric, wrong.id, example, "incorrect")
