@@ -6,6 +6,7 @@ source text, a repeat). A negated historical claim ("Stalin did not trust Mao") 
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -154,12 +155,25 @@ def in_context(pattern: Evidence, around: set[str]) -> bool:
                                       for ref in pattern.context)
 
 
+#: The shared cue group of negations (grader/data/english.yaml): the one `none` group read clause by clause.
+NEGATION = "negation"
+
+
 def makes_claim(compiled: CompiledRubric, pattern: Evidence, sentence: Sentence, occurrences: list[Occurrence],
                 text: str) -> bool:
     """Whether a sentence makes the claim a pattern describes (a misconception): its groups close together, in
-    the order and with the actor it asks for."""
+    the order and with the actor it asks for. A `none` group vetoes it anywhere in the sentence, except a
+    negation, which denies only what stands near it (`claim_margin` words either side): "Acheson pledged to
+    defend Taiwan, which convinced Mao that Washington would never accept unification" makes the claim."""
     shape = compiled.shape(pattern)
-    if _satisfy(shape, occurrences, compiled.settings["evidence"].candidates) is None:
+    combo = _satisfy(dataclasses.replace(shape, none=frozenset()), occurrences,
+                     compiled.settings["evidence"].candidates)
+    if combo is None:
+        return False
+    margin = compiled.settings["fact_check"].claim_margin
+    start, end = min(o.first for o in combo) - margin, max(o.last for o in combo) + margin
+    if any(o.group in shape.none and o.first >= 0 and (o.group != NEGATION or (o.last > start and o.first < end))
+           for o in occurrences):
         return False
     if pattern.not_subject and _other_subject(shape, occurrences):
         return False

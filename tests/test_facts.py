@@ -68,6 +68,11 @@ def checks(rubric, text):
     ("Acheson's speech of January 1950 left Korea and Taiwan outside the defensive perimeter.",
      [("acheson_speech", "correct")]),
     ("The Soviets gave back Port Arthur straight away in 1950.", [("port_arthur_at_once", "incorrect")]),
+    # a negation denies only the clause it stands in
+    ("Acheson's speech of January 1950 pledged that America would defend Taiwan, which convinced Mao that "
+     "Washington would never accept unification.", [("acheson_promised_defence", "incorrect")]),
+    ("The Korean War, which had broken out in 1948, showed how dangerous American power could be.",
+     [("korean_war_began", "incorrect")]),
 ])
 def test_fact_status(rubric, text, expected):
     assert [(f, s) for f, s, _ in checks(rubric, text)] == expected

@@ -22,6 +22,8 @@ RULE = Rule(
              "event's `about` combination, for the sentence to mention the event.", minimum=0),
      Setting("place_window", int, 5, "Words from the event within which a different place after 'in'/'at' makes the "
              "claim wrong.", minimum=0),
+     Setting("claim_margin", int, 4, "Words either side of a misconception's matched terms within which a negation "
+             "denies the claim; farther off it belongs to another clause.", minimum=0),
      Setting("role_window", int, 4, "Most small words between an office of the rubric's `offices` and a person's name "
              "for the sentence to give that person the office (\"Khrushchev, who as the new Soviet leader\").",
              minimum=0)))
