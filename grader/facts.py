@@ -20,7 +20,7 @@ from . import offices
 from .rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS, Fact, Rubric, place_group, spellings
 from .terms import Occurrence
 from .amounts import amounts, parse_amount
-from .matching import makes_claim
+from .matching import NEGATION, makes_claim
 from .text import Sentence, Sentences, normalise
 
 if TYPE_CHECKING:
@@ -247,6 +247,14 @@ def _distance(position: int, anchors: list[Occurrence]) -> int:
     return min(max(o.first - position, position - o.last + 1, 0) for o in anchors)
 
 
+def _denied(occ: list[Occurrence], anchors: list[Occurrence], margin: int) -> bool:
+    """Whether a negation stands just before the event's terms (at most `margin` words) or among them: "refused to
+    sign a treaty", not "never forgot the Shanghai massacre"."""
+    first = min(a.first for a in anchors) - margin
+    last = max(a.last for a in anchors)
+    return any(o.group == NEGATION and first <= o.first < last for o in occ)
+
+
 def _nearer_another(position: int, anchors: list[Occurrence], elsewhere: list[list[Occurrence]]) -> bool:
     """Whether the word at `position` stands nearer another event the sentence names than this one: a place or
     a name belongs to the event it stands beside ("the CCP proclaimed the People's Republic in Shanghai")."""
@@ -294,6 +302,8 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
     """'incorrect', 'correct', None (nothing checkable) or UNSURE (its date is another event's the sentence names);
     `events`: spans that name some other event."""
     anchors = _anchors(fact, occ)
+    if _denied(occ, anchors, cfg.denial_window):
+        return None  # "declining to sign any treaty in 1945": a denied event is neither confirmed nor corrected
     elsewhere = [found for f in matched if f is not fact for found in [_anchors(f, occ)] if found]
     right = wrong = unsure = False  # unsure: a place or person of another event the sentence names is bound here
     accepted = fact.must.years

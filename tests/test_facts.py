@@ -68,6 +68,9 @@ def checks(rubric, text):
     ("Acheson's speech of January 1950 left Korea and Taiwan outside the defensive perimeter.",
      [("acheson_speech", "correct")]),
     ("The Soviets gave back Port Arthur straight away in 1950.", [("port_arthur_at_once", "incorrect")]),
+    # a denied event is neither confirmed nor corrected
+    ("Stalin refused to sign any treaty with Chiang Kai-shek in 1945.", []),
+    ("Stalin did not sign a treaty with Chiang Kai-shek in 1947.", []),
     # a negation denies only the clause it stands in
     ("Acheson's speech of January 1950 pledged that America would defend Taiwan, which convinced Mao that "
      "Washington would never accept unification.", [("acheson_promised_defence", "incorrect")]),

@@ -24,6 +24,8 @@ RULE = Rule(
              "claim wrong.", minimum=0),
      Setting("claim_margin", int, 4, "Words either side of a misconception's matched terms within which a negation "
              "denies the claim; farther off it belongs to another clause.", minimum=0),
+     Setting("denial_window", int, 2, "Words before an event's terms within which a negation denies the event (\"refused "
+             "to sign a treaty\"): a denied event is neither confirmed nor corrected.", minimum=0),
      Setting("role_window", int, 4, "Most small words between an office of the rubric's `offices` and a person's name "
              "for the sentence to give that person the office (\"Khrushchev, who as the new Soviet leader\").",
              minimum=0)))
