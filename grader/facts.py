@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from .language import english
-from . import offices
+from . import direction, offices
 from .rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS, Fact, Rubric, place_group, spellings
 from .terms import Occurrence
 from .amounts import amounts, parse_amount
@@ -83,7 +83,7 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
         for number, fact in zip(numbers, matched):
             events = {(o.start, o.end) for o in occ if any(i != number for i in by_group.get(o.group, ()))}
             verdicts.append((fact, _judge(fact, matched, s, occ, years, places, people, sentences.document.text,
-                                          events, cfg)))
+                                          events, cfg, compiled.actor_of)))
         # One year for two events ("In 1949 Mao went to Moscow and signed the treaty"): the sentence dates
         # both, and one of them wrongly, so it is not shown as accurate. Two facts named by the same words
         # ("a pact with the Nationalist government") are two readings of one event: the year picks one; an
@@ -106,6 +106,12 @@ def _amount_verdict(expected: str, s: Sentence, anchors: list[Occurrence], text:
     if want is None or not stated:
         return None
     return any((a.value, a.currency) == want for a in stated)
+
+
+def _states_rate(s: Sentence, anchors: list[Occurrence], text: str, window: int) -> bool:
+    """Whether a rate ("$300 million a year") is bound to the event: a slot the fact cannot check, so the
+    claim is not confirmed on its other slots."""
+    return any(a.rate and _bound_to_event(s, a.first, anchors, window, text) for a in amounts(s, text))
 
 
 def _about(fact: Fact, occ: list[Occurrence], span: int) -> list[Occurrence] | None:
@@ -298,14 +304,16 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
 
 def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], years: list[tuple[int, int]],
            places: dict[str, tuple[str | None, set[str]]], people: dict[str, tuple[set[str], set[str]]],
-           text: str, events: set[tuple[int, int]], cfg: Any) -> Literal["correct", "incorrect", "unsure"] | None:
+           text: str, events: set[tuple[int, int]], cfg: Any,
+           actor_of: dict[str, str]) -> Literal["correct", "incorrect", "unsure"] | None:
     """'incorrect', 'correct', None (nothing checkable) or UNSURE (its date is another event's the sentence names);
     `events`: spans that name some other event."""
     anchors = _anchors(fact, occ)
     if _denied(occ, anchors, cfg.denial_window):
         return None  # "declining to sign any treaty in 1945": a denied event is neither confirmed nor corrected
     elsewhere = [found for f in matched if f is not fact for found in [_anchors(f, occ)] if found]
-    right = wrong = unsure = False  # unsure: a place or person of another event the sentence names is bound here
+    # unsure: a slot the fact cannot settle is stated (another event's place or person bound here, a rate)
+    right = wrong = unsure = False
     accepted = fact.must.years
     if accepted and any(y not in accepted and i > 0 and s.tokens[i - 1].norm in english().determiners
                         and any(a.first == i + 1 for a in anchors) for i, y in years):
@@ -330,6 +338,12 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
         verdict = _amount_verdict(fact.must.amount, s, anchors, text, cfg.date_window)
         if verdict is not None:
             right, wrong = right or verdict, wrong or not verdict
+        unsure = unsure or _states_rate(s, anchors, text, cfg.date_window)
+    if fact.must.giver is not None:
+        giver = direction.giver(s, occ, anchors, actor_of, cfg.year_window, text,
+                                functools.partial(_bound_in, s, cfg.date_window, text))
+        if giver is not None:
+            right, wrong = right or giver == fact.must.giver, wrong or giver != fact.must.giver
     group, good = places[fact.id]
     if group:
         stated = [o for o in occ if o.group == group]

@@ -37,6 +37,7 @@ class English:
     months: dict[str, int]  # month names and abbreviations -> 1-12
     appositive_words: frozenset[str]
     later_words: frozenset[str]
+    passive_auxiliaries: frozenset[str]
     viewpoint_nouns: frozenset[str]
     frame_prepositions: frozenset[str]
     stance_contrasts: frozenset[str]
@@ -79,6 +80,7 @@ def english() -> English:
         months={str(k): int(v) for k, v in raw["months"].items()},
         appositive_words=frozenset(raw["appositive_words"]),
         later_words=frozenset(raw["later_words"]),
+        passive_auxiliaries=frozenset(raw["passive_auxiliaries"]),
         per_period=frozenset(raw["per_period"]),
         viewpoint_nouns=frozenset(raw["viewpoint_nouns"]),
         frame_prepositions=frozenset(raw["frame_prepositions"]),

@@ -167,6 +167,9 @@ class FactMust(_Model):
     people: list[str] = Field(default_factory=list, description=(
         "Who may be named as doing it: phrases from term groups of people; another person of those groups "
         "named with the event makes the claim wrong."))
+    giver: str | None = Field(None, description=(
+        "Who gave it (a loan, a port): one of the rubric's `actors`. A sentence whose verb of giving or receiving "
+        "names the other side as the giver (\"China lent the USSR a loan\") makes the claim wrong."))
     amount: str | None = Field(None, description=(
         "How much, as money with its currency (\"300 million dollars\", \"$300 million\"): an amount of money "
         "stated with the event at another value or in another currency makes the claim wrong, at any scale "
@@ -515,8 +518,12 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
                 for g in ([ref] if isinstance(ref, str) else ref):
                     if g not in groups:
                         return ("facts", i, *combo, k), f"unknown term group '{g}'"
-        if not fact.must.years and fact.must.place is None and not fact.must.people and fact.must.amount is None:
-            return ("facts", i, "must"), "needs a year, a place, people or an amount to check"
+        if (not fact.must.years and fact.must.place is None and not fact.must.people and fact.must.amount is None
+                and fact.must.giver is None):
+            return ("facts", i, "must"), "needs a year, a place, people, an amount or a giver to check"
+        if fact.must.giver is not None and fact.must.giver not in rubric.actors:
+            known = ", ".join(rubric.actors) or "none: declare them under `actors`"
+            return ("facts", i, "must", "giver"), f"'{fact.must.giver}' is not one of the actors ({known})"
         if fact.must.amount is not None:
             from .amounts import parse_amount
 

@@ -68,6 +68,12 @@ def checks(rubric, text):
     ("Acheson's speech of January 1950 left Korea and Taiwan outside the defensive perimeter.",
      [("acheson_speech", "correct")]),
     ("The Soviets gave back Port Arthur straight away in 1950.", [("port_arthur_at_once", "incorrect")]),
+    # who gave to whom: the giver before a verb of giving, after "by" or after "from" with one of receiving
+    ("China gave the Soviet Union a loan of $300 million.", [("soviet_loan", "incorrect")]),
+    ("A loan of $300 million was granted by the Soviet Union.", [("soviet_loan", "correct")]),
+    ("The USSR received a loan of $300 million from China.", [("soviet_loan", "incorrect")]),
+    # a rate cannot be checked against a total, so the claim is not confirmed on its other slots
+    ("The USSR lent China $300 million a year in loans.", []),
     # a denied event is neither confirmed nor corrected
     ("Stalin refused to sign any treaty with Chiang Kai-shek in 1945.", []),
     ("Stalin did not sign a treaty with Chiang Kai-shek in 1947.", []),
