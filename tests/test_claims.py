@@ -57,7 +57,9 @@ def test_a_wrong_fact_keeps_the_soviet_view_in_its_paragraph_thin(rubric):
 def test_a_part_argued_partly_on_false_history_is_at_most_thin(rubric):
     """A part with evidence in a paragraph that rests on a wrong fact is not developed, as teachers marked it."""
     found = levels(grade_file(DATA / "essay_false_history.txt", rubric))
-    assert (found["international_factors"], found["final_reason"]) == (1, 1)
+    assert found["international_factors"] == 1
+    lenient = rubric.model_copy(update={"rules": {"wrong_fact": {"spoils_paragraph": False}}})
+    assert levels(grade_file(DATA / "essay_false_history.txt", lenient))["international_factors"] == 2
 
 
 # --- the essay's own judgement: reported views of "natural" do not count ------------------------------------
