@@ -5,7 +5,9 @@ is wrong when the sentence gives none of the accepted years and the year nearest
 no other event the sentence names; a place is wrong when a different place of the same group stands
 after "in"/"at" near the event and the right one is absent; a month is wrong when it is stated with an
 accepted year and is not one of the fact's months. A place or a name belongs to the event it stands
-nearest; one that may be another named event's leaves the claim unconfirmed. Anything vaguer is left
+nearest; one that may be another named event's leaves the claim unconfirmed. The giver of a fact that
+names one is read by `direction`, and an office given to someone who did not hold it then by `offices`.
+A denied event, or one dated only by another event's year, is not confirmed. Anything vaguer is left
 unchecked: a false accusation costs a student more than a missed one.
 """
 from __future__ import annotations
@@ -310,7 +312,7 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
     `events`: spans that name some other event."""
     anchors = _anchors(fact, occ)
     if _denied(occ, anchors, cfg.denial_window):
-        return None  # "declining to sign any treaty in 1945": a denied event is neither confirmed nor corrected
+        return None  # "refused to sign any treaty in 1945": a denied event is neither confirmed nor corrected
     elsewhere = [found for f in matched if f is not fact for found in [_anchors(f, occ)] if found]
     # unsure: a slot the fact cannot settle is stated (another event's place or person bound here, a rate)
     right = wrong = unsure = False
