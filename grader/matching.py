@@ -6,7 +6,6 @@ source text, a repeat). A negated historical claim ("Stalin did not trust Mao") 
 """
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -166,8 +165,10 @@ def makes_claim(compiled: CompiledRubric, pattern: Evidence, sentence: Sentence,
     negation, which denies only what stands near it (`claim_margin` words either side): "Acheson pledged to
     defend Taiwan, which convinced Mao that Washington would never accept unification" makes the claim."""
     shape = compiled.shape(pattern)
-    combo = _satisfy(dataclasses.replace(shape, none=frozenset()), occurrences,
-                     compiled.settings["evidence"].candidates)
+    present = {o.group for o in occurrences}
+    if any(present.isdisjoint(req) for req in shape.requirements):
+        return False  # the cheap test first: most sentences lack one of the claim's groups
+    combo = _satisfy(shape, occurrences, compiled.settings["evidence"].candidates, veto=False)
     if combo is None:
         return False
     margin = compiled.settings["fact_check"].claim_margin
@@ -263,12 +264,13 @@ def shape(pattern: Evidence, within: int, actor_of: dict[str, str]) -> Shape:
                  pattern.from_ is not None, pattern.actor, reasons, content or groups)
 
 
-def _satisfy(shape: Shape, occurrences: list[Occurrence], candidates: int) -> tuple[Occurrence, ...] | None:
+def _satisfy(shape: Shape, occurrences: list[Occurrence], candidates: int,
+             veto: bool = True) -> tuple[Occurrence, ...] | None:
     """One occurrence per requirement, not overlapping, all within the pattern's window; or None. At most
-    `candidates` occurrences of one requirement are tried."""
+    `candidates` occurrences of one requirement are tried; `veto`: whether a `none` group rules it out."""
     if shape.from_facts:
         return None
-    if shape.none and not shape.none.isdisjoint([o.group for o in occurrences if o.first >= 0]):
+    if veto and shape.none and not shape.none.isdisjoint([o.group for o in occurrences if o.first >= 0]):
         return None  # (a question's words carried into its answer veto nothing)
     found_all = []
     for req in shape.requirements:
