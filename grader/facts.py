@@ -263,6 +263,13 @@ def _denied(occ: list[Occurrence], anchors: list[Occurrence], margin: int) -> bo
     return any(o.group == NEGATION and first <= o.first < last for o in occ)
 
 
+def _listed_together(s: Sentence, one: Occurrence, other: Occurrence) -> bool:
+    """Whether two names stand in one list: next to each other, or with only "and" or "or" between."""
+    a, b = (one, other) if one.first < other.first else (other, one)
+    between = s.tokens[a.last : b.first]
+    return len(between) <= 1 and all(t.norm in english().coordinators for t in between)
+
+
 def _nearer_another(position: int, anchors: list[Occurrence], elsewhere: list[list[Occurrence]]) -> bool:
     """Whether the word at `position` stands nearer another event the sentence names than this one: a place or
     a name belongs to the event it stands beside ("the CCP proclaimed the People's Republic in Shanghai")."""
@@ -369,20 +376,21 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
     groups, accepted_names = people[fact.id]
     if groups:
         named = [o for o in occ if o.group in groups]
-        if any(o.phrase in accepted_names and not _nearer_another(o.first, anchors, elsewhere) for o in named):
-            right = True
-        else:
-            other_people = {p for f in matched if f is not fact for p in people[f.id][1]}
-            for o in named:
-                if _nearer_another(o.first, anchors, elsewhere):
-                    continue
-                if o.phrase in other_people and not _nearest_here(o.first, anchors, elsewhere):
-                    unsure = unsure or _bound_to_event(s, o.first, anchors, cfg.year_window, text)
-                    continue
-                if any(o.first >= a.first and o.last <= a.last for a in anchors):
-                    continue
-                if _bound_to_event(s, o.first, anchors, cfg.year_window, text):
-                    wrong = True
+        listed = [o for o in named if o.phrase in accepted_names and not _nearer_another(o.first, anchors, elsewhere)]
+        right = right or bool(listed)
+        other_people = {p for f in matched if f is not fact for p in people[f.id][1]}
+        for o in named:  # beside the right people, another is wrong only in the same list ("Truman, Churchill and Stalin")
+            if o.phrase in accepted_names or _nearer_another(o.first, anchors, elsewhere):
+                continue
+            if listed and not any(_listed_together(s, o, a) for a in listed):
+                continue
+            if o.phrase in other_people and not _nearest_here(o.first, anchors, elsewhere):
+                unsure = unsure or _bound_to_event(s, o.first, anchors, cfg.year_window, text)
+                continue
+            if any(o.first >= a.first and o.last <= a.last for a in anchors):
+                continue
+            if _bound_to_event(s, o.first, anchors, cfg.year_window, text):
+                wrong = True
     if wrong:
         return "incorrect"
     return "correct" if right and not unsure else None

@@ -68,6 +68,11 @@ def checks(rubric, text):
     ("Acheson's speech of January 1950 left Korea and Taiwan outside the defensive perimeter.",
      [("acheson_speech", "correct")]),
     ("The Soviets gave back Port Arthur straight away in 1950.", [("port_arthur_at_once", "incorrect")]),
+    # beside the right people, another in the same list is wrong; one elsewhere in the sentence is not
+    ("At the Yalta Conference in February 1945 Truman, Churchill and Stalin divided Europe.",
+     [("yalta_conference", "incorrect")]),
+    ("In August 1945 Stalin signed a treaty with Chiang's government, and he then pressed Mao to negotiate with "
+     "Chiang.", [("kmt_treaty_1945", "correct")]),
     # who gave to whom: the giver before a verb of giving, after "by" or after "from" with one of receiving
     ("China gave the Soviet Union a loan of $300 million.", [("soviet_loan", "incorrect")]),
     ("A loan of $300 million was granted by the Soviet Union.", [("soviet_loan", "correct")]),
