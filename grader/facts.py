@@ -212,6 +212,9 @@ def _as_time_reference(sentence: Sentence, anchors: list[Occurrence]) -> bool:
                and sentence.tokens[a.first - 2].norm in relative for a in anchors)
 
 
+#: The shared cue group of events wanted or asked for (grader/data/english.yaml): they did not happen then.
+INTENTION = "intention"
+
 #: A claim dated only by another event's year: left unchecked, and its sentence is not shown as accurate.
 UNSURE: Literal["unsure"] = "unsure"
 
@@ -256,11 +259,11 @@ def _distance(position: int, anchors: list[Occurrence]) -> int:
 
 
 def _denied(occ: list[Occurrence], anchors: list[Occurrence], margin: int) -> bool:
-    """Whether a negation stands just before the event's terms (at most `margin` words) or among them: "refused to
-    sign a treaty", not "never forgot the Shanghai massacre"."""
+    """Whether a negation or an intention stands just before the event's terms (at most `margin` words) or among
+    them: "refused to sign a treaty", "wanted to go to Moscow", not "never forgot the Shanghai massacre"."""
     first = min(a.first for a in anchors) - margin
     last = max(a.last for a in anchors)
-    return any(o.group == NEGATION and first <= o.first < last for o in occ)
+    return any(o.group in (NEGATION, INTENTION) and first <= o.first < last for o in occ)
 
 
 def _listed_together(s: Sentence, one: Occurrence, other: Occurrence) -> bool:
