@@ -133,10 +133,11 @@ def main() -> None:
             if (HARD / name).exists()}
     if hard:
         lines += ["", "## Hard samples", "",
-                  "Forty-four essays written as hard cases by design (parts left out, false facts outside the fact bank,",
+                  "Fifty essays written as hard cases by design (parts left out, false facts outside the fact bank,",
                   "correct facts that are easy to misread, excerpts, neighbouring alliances in the question's words,",
-                  "refusals and reported opinions), labelled by two independent markers before any rule was changed",
-                  "on them (samples/hard/README.md). Tuned on, like the rest of the samples.", "", header]
+                  "refusals and reported opinions, narratives that never explain), labelled by two independent markers",
+                  "before any rule was changed on them (samples/hard/README.md). Tuned on, like the rest of the",
+                  "samples. The before figures below are for the first forty-four.", "", header]
         for marker, report in hard.items():
             lines.append(_row(f"hard samples vs marker {marker}", report))
     fresh = evaluate(FRESH, FRESH / "labels.jsonl", rubric) if (FRESH / "labels.jsonl").exists() else None
@@ -144,9 +145,10 @@ def main() -> None:
         lines += ["", "## Fresh samples", "",
                   "Twenty-four hard cases by new writers, labelled blind and committed before the grader read them, once",
                   "the rules had been tuned on the sets above (samples/fresh/README.md). Their first run measured how",
-                  "far the tuning carried: overall QWK 0.690, on topic 0.516. Two changes were informed by them",
-                  "afterwards, both general: an essay with a substantial answer is never off topic for its epilogue,",
-                  "and a negation denies only its own clause. The figures below are after those.", "", header,
+                  "far the tuning carried: overall QWK 0.690, on topic 0.516. Three changes were informed by them",
+                  "afterwards, all general: an essay with a substantial answer is never off topic for its epilogue, a",
+                  "negation denies only its own clause, and a denied event is not confirmed. The figures below are",
+                  "after those and the rest of the round.", "", header,
                   _row("fresh samples", fresh)]
     lines += ["", "## Marks running high, absent parts, facts", "",
               "QWK hides a grader that is consistently generous. On topic: QWK and mean bias (grader minus teacher) on",
