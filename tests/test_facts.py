@@ -142,7 +142,7 @@ def test_each_fact_is_credited_when_right_and_flagged_when_wrong(rubric, fact):
     ("In 1950 Khrushchev, the future Soviet leader, was still a regional party boss.", []),
     # role_window = 4: four small words between the name and the office still give it; five do not
     ("In 1950 Malenkov, who as the new Soviet leader, met Mao in Moscow.", [("soviet_leader", "incorrect")]),
-    ("In 1950 Malenkov, who had then become the Soviet leader, met Mao in Moscow.", []),
+    ("In 1950 Malenkov, who had then been the Soviet leader, met Mao in Moscow.", []),
 ])
 def test_an_office_is_checked_against_who_held_it_then(rubric, text, expected):
     assert [(f, s) for f, s, _ in checks(rubric, text)] == expected
