@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 #: Punctuation that ends a clause: a detail beyond it belongs to something else ("memories of 1927, Yalta ...").
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s")
+#: The comma of a date written month first ("October 1, 1949"), which breaks no clause.
+DATE_COMMA = re.compile(r"(?<=\d),(?=\s*\d{4}\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,9 +301,19 @@ def _bound_in(s: Sentence, window: int, text: str, position: int, anchors: list[
     return _bound_to_event(s, position, anchors, window, text)
 
 
+def _date_words(s: Sentence, position: int, anchors: list[Occurrence]) -> int:
+    """How many words of a date (a month, a day, a year) stand between `position` and the nearest anchor."""
+    nearest = min(anchors, key=lambda o: max(o.first - position, position - o.last + 1, 0))
+    lo, hi = (position + 1, nearest.first) if position < nearest.first else (nearest.last, position)
+    months = english().months
+    return sum(t.norm in months or (t.norm.isdigit() and (len(t.norm) <= 2 or len(t.norm) == YEAR_DIGITS))
+               for t in s.tokens[lo:hi])
+
+
 def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], window: int, text: str) -> bool:
-    """Whether the word at `position` is close to the event's terms, in the same clause, not a relative time."""
-    if _distance(position, anchors) > window:
+    """Whether the word at `position` is close to the event's terms, in the same clause, not a relative time. A date
+    between them takes no room ("proclaimed the People's Republic on October 1, 1949 in Nanjing")."""
+    if _distance(position, anchors) - _date_words(s, position, anchors) > window:
         return False
     if position > 0 and s.tokens[position - 1].norm in english().relative_time:
         return False  # "after 1945", "until 1952": not the event's own date
@@ -309,7 +321,7 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
     nearest = min(anchors, key=lambda o: max(o.first - position, position - o.last + 1, 0))
     a, b = (token.end, nearest.start) if token.end <= nearest.start else (nearest.end, token.start)
     between = text[a:b]
-    if CLAUSE_BREAK.search(between):
+    if CLAUSE_BREAK.search(DATE_COMMA.sub(" ", between)):
         return False
     return not any(normalise(w) in english().coordinators for w in between.split())  # "1927 and Yalta": a list
 

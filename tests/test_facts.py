@@ -79,7 +79,10 @@ def checks(rubric, text):
     ("The USSR received a loan of $300 million from China.", [("soviet_loan", "incorrect")]),
     # a rate cannot be checked against a total, so the claim is not confirmed on its other slots
     ("The USSR lent China $300 million a year in loans.", []),
+    # a date between a place and its event takes no room, and its comma breaks no clause
+    ("Mao proclaimed the People's Republic of China on October 1, 1949 in Nanjing.", [("prc_proclaimed", "incorrect")]),
     # a denied event is neither confirmed nor corrected
+    ("Stalin refused to deal with Chiang, declining to sign any treaty with the Nationalist government in 1945.", []),
     ("Stalin refused to sign any treaty with Chiang Kai-shek in 1945.", []),
     ("Stalin did not sign a treaty with Chiang Kai-shek in 1947.", []),
     # a negation denies only the clause it stands in
