@@ -238,6 +238,7 @@ def test_every_format_says_why_developed_parts_show_less_than_full_marks(rubric)
     note = "Each part earns 85% of its marks until every part is developed"
     for fmt in ("text", "md", "html"):
         assert note in " ".join(render(partial, fmt).split()), fmt
+    assert "answer.\n\n## Your priorities" in render(partial, "md")  # a blank line still sets off the next heading
     import docx
     report = docx.Document(io.BytesIO(render_bytes(partial, "docx")))
     assert any(note in p.text for p in report.paragraphs)
