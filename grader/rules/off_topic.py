@@ -9,14 +9,22 @@ if TYPE_CHECKING:
     from ..flags import Screening
 
 RULE = Rule(
-    "off_topic", "An essay whose answer to this question is negligible (too few sentences answer it once "
-    "digressions into other questions are set aside) is off topic: every part is at level 0.", "flag",
+    "off_topic", "An essay whose answer to this question is negligible (too few sentences answer it, and they are a "
+    "small share of the essay, once digressions into other questions are set aside) is off topic: every part is at "
+    "level 0.", "flag",
     (Setting("min_sentences", int, 5, "Sentences that are evidence for some part below which the essay's answer is "
              "negligible and it is off topic.", minimum=0),
+     Setting("min_share", float, 0.25, "Share of the essay's sentences that, when they answer the question, keep a "
+             "short answer on topic however few they are (an excerpt that answers one part is credited for it).",
+             minimum=0, maximum=1),
      Setting("substantial_answer", int, 10, "Sentences answering this question from which the answer is never "
              "negligible, however long the essay's digressions into other questions (an epilogue on later events "
              "costs a full answer nothing).", minimum=0)),
     flag=True)
+
+
+#: Screens of lines that are not the essay's sentences (a name line, a title, an empty line).
+FURNITURE = ("front_matter", "heading", "empty")
 
 
 def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -> Flag | None:
@@ -27,7 +35,8 @@ def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -
     away = {s.index for s in ctx.items if reasons[s.index] == "digression" or (
         reasons[s.index] is None and any(o.group in other for o in ctx.occurrences[s.index]))}
     core = topic - away
-    if len(topic) < cfg.min_sentences:
+    written = [s for s in ctx.items if reasons[s.index] not in FURNITURE]
+    if len(topic) < cfg.min_sentences and len(topic) < cfg.min_share * len(written):
         n = len(topic)
         return Flag(RULE.id, f"Only {n} sentence{'s answer' if n != 1 else ' answers'} this question (at least "
                              f"{cfg.min_sentences} are needed), so no part of the answer can be credited.")
