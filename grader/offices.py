@@ -78,7 +78,7 @@ def _apposed(sentence: Sentence, person: Occurrence, role: Occurrence, window: i
     else:
         return False
     small = english().appositive_words
-    return len(between) <= window and all(t.norm in small or t.norm == "s" for t in between)
+    return len(between) <= window and all(t.norm in small for t in between)
 
 
 def _marked_later(sentence: Sentence, person: Occurrence, window: int) -> bool:
