@@ -66,11 +66,11 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
         if screened[s.index] is not None:
             continue
         occ = occurrences[s.index]
-        false_claims = [m for m in rubric.misconceptions if makes_claim(compiled, m.claim, s, occ, text)]
+        present = {o.group for o in occ}
+        false_claims = [m for m in rubric.misconceptions if makes_claim(compiled, m.claim, s, occ, text, present)]
         if false_claims:  # a sentence that makes a false claim is not right on any other count
             out.extend(FactCheck(m.id, "incorrect", s.index, s.start, s.end, m.note) for m in false_claims)
             continue
-        present = {o.group for o in occ}
         candidates = {i for g in present for i in by_group.get(g, ())}
         numbers = [i for i in sorted(candidates) if _about(rubric.facts[i], occ, cfg.mention_words) is not None]
         matched = [rubric.facts[i] for i in numbers]

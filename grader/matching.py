@@ -159,13 +159,13 @@ NEGATION = "negation"
 
 
 def makes_claim(compiled: CompiledRubric, pattern: Evidence, sentence: Sentence, occurrences: list[Occurrence],
-                text: str) -> bool:
+                text: str, present: set[str]) -> bool:
     """Whether a sentence makes the claim a pattern describes (a misconception): its groups close together, in
     the order and with the actor it asks for. A `none` group vetoes it anywhere in the sentence, except a
     negation, which denies only what stands near it (`claim_margin` words either side): "Acheson pledged to
-    defend Taiwan, which convinced Mao that Washington would never accept unification" makes the claim."""
+    defend Taiwan, which convinced Mao that Washington would never accept unification" makes the claim.
+    `present`: the groups the sentence carries, worked out once for all the rubric's claims."""
     shape = compiled.shape(pattern)
-    present = {o.group for o in occurrences}
     if any(present.isdisjoint(req) for req in shape.requirements):
         return False  # the cheap test first: most sentences lack one of the claim's groups
     combo = _satisfy(shape, occurrences, compiled.settings["evidence"].candidates, veto=False)

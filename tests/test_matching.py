@@ -16,6 +16,11 @@ def hits(rubric, text):
     return {element: [document.text[h.start : h.end] for h in found] for element, found in analysis.hits.items() if found}
 
 
+def counted(rubric, element, sentence, before="Mao needed Soviet loans to rebuild China after the war."):
+    """Whether `sentence`, written after `before`, is evidence for `element`."""
+    return sentence in hits(rubric, before + "\n\n" + sentence + "\n").get(element, [])
+
+
 def screened(rubric, text):
     doc = document_from_text(text)
     analysis = analyse_document(doc, rubric)
@@ -85,8 +90,7 @@ def test_hit_records_terms_as_the_student_wrote_them(rubric):
     ("Stalin was reluctant to give up the gains he had made in Manchuria.", False),
 ])
 def test_a_judgement_on_natural_is_the_essays_own_and_about_the_alliance(rubric, sentence, counts):
-    found = hits(rubric, "Mao needed Soviet loans to rebuild China after the war.\n\n" + sentence)
-    assert (sentence in found.get("natural_judgement", [])) == counts
+    assert counted(rubric, "natural_judgement", sentence) is counts
 
 
 @pytest.mark.parametrize("sentence, counts", [
@@ -97,8 +101,7 @@ def test_a_judgement_on_natural_is_the_essays_own_and_about_the_alliance(rubric,
     ("Mao could now deal with Moscow without fearing that it would use a faction against him.", False),
 ])
 def test_the_soviet_view_needs_the_soviet_side_acting(rubric, sentence, counts):
-    found = hits(rubric, "Mao needed Soviet loans to rebuild China after the war.\n\n" + sentence)
-    assert (sentence in found.get("ussr_view", [])) == counts
+    assert counted(rubric, "ussr_view", sentence) is counts
 
 
 @pytest.mark.parametrize("sentence, element, counts", [
@@ -109,6 +112,4 @@ def test_the_soviet_view_needs_the_soviet_side_acting(rubric, sentence, counts):
     ("Stalin distrusted Mao as another Tito, which worked against the alliance.", "factors_against", True),
 ])
 def test_a_factor_must_be_named_beyond_the_questions_own_words(rubric, sentence, element, counts):
-    base = (DATA / "essay_developed.txt").read_text(encoding="utf-8")
-    found = hits(rubric, base + "\n\n" + sentence + "\n")
-    assert (sentence in found.get(element, [])) is counts
+    assert counted(rubric, element, sentence, (DATA / "essay_developed.txt").read_text(encoding="utf-8")) is counts

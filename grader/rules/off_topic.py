@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import empty, front_matter, heading
 from .base import Flag, Rule, Setting
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ RULE = Rule(
 
 
 #: Screens of lines that are not the essay's sentences (a name line, a title, an empty line).
-FURNITURE = ("front_matter", "heading", "empty")
+FURNITURE = (front_matter.RULE.id, heading.RULE.id, empty.RULE.id)
 
 
 def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -> Flag | None:
