@@ -13,7 +13,6 @@ unchecked: a false accusation costs a student more than a missed one.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -23,15 +22,12 @@ from .rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS, Fact, Rubric, place_grou
 from .terms import Occurrence
 from .amounts import amounts, parse_amount
 from .matching import NEGATION, makes_claim
+from .scene import CLAUSE_BREAK, DATE_COMMA, Scene, scene
 from .text import Sentence, Sentences, normalise
 
 if TYPE_CHECKING:
     from .compiled import CompiledRubric
 
-#: Punctuation that ends a clause: a detail beyond it belongs to something else ("memories of 1927, Yalta ...").
-CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s")
-#: The comma of a date written month first ("October 1, 1949"), which breaks no clause.
-DATE_COMMA = re.compile(r"(?<=\d),(?=\s*\d{4}\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +50,7 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
     cfg = compiled.settings["fact_check"]
     if not (rubric.facts or rubric.misconceptions) or not cfg.enabled:
         return []
-    places, people, by_group = compiled.fact_tables
+    places, people, by_group, namesakes_by_head = compiled.fact_tables
     out: list[FactCheck] = []
     text = sentences.document.text
     paragraph, earlier_year = -1, None  # the last year the paragraph stated before this sentence
@@ -74,10 +70,11 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
         candidates = {i for g in present for i in by_group.get(g, ())}
         numbers = [i for i in sorted(candidates) if _about(rubric.facts[i], occ, cfg.mention_words) is not None]
         matched = [rubric.facts[i] for i in numbers]
+        opening = scene(s, text, cfg.scene_words)
         if rubric.offices:
             wrong_offices = offices.misplaced(
                 rubric, s, occ, years, matched, before, cfg.role_window,
-                functools.partial(_bound_in, s, cfg.year_window, text))
+                functools.partial(_bound_in, s, cfg.year_window, text, opening))
             if wrong_offices:
                 out.extend(FactCheck(o.id, "incorrect", s.index, s.start, s.end, note) for o, note in wrong_offices)
                 continue
@@ -86,15 +83,30 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
         verdicts = []
         for number, fact in zip(numbers, matched):
             events = {(o.start, o.end) for o in occ if any(i != number for i in by_group.get(o.group, ()))}
-            verdicts.append((fact, _judge(fact, matched, s, occ, years, places, people, sentences.document.text,
-                                          events, cfg, compiled.actor_of)))
+            namesakes = _namesakes(fact, occ, namesakes_by_head[fact.id])
+            anchors = _anchors(fact, occ, cfg.mention_words)
+
+            judge = functools.partial(_judge, s=s, occ=occ, years=years, places=places, people=people, text=text,
+                                      opening=opening, events=events, cfg=cfg, actor_of=compiled.actor_of,
+                                      anchors=anchors)
+            status = judge(fact, matched, namesakes=namesakes)
+            if status == NAMESAKE:  # the year is that of another event of the same name: read it as that one
+                status = UNSURE
+                for other in namesakes:
+                    readings = [other if f is fact else f for f in matched]
+                    own = _groups(other)  # its words, not this event's people and places
+                    named = [o for o in anchors if o.group in own]
+                    if other not in matched and named and judge(other, readings, namesakes=(), anchors=named) == "incorrect":
+                        fact, status = other, "incorrect"
+                        break
+            verdicts.append((fact, status))
         # One year for two events ("In 1949 Mao went to Moscow and signed the treaty"): the sentence dates
         # both, and one of them wrongly, so it is not shown as accurate. Two facts named by the same words
         # ("a pact with the Nationalist government") are two readings of one event: the year picks one; an
         # event named to date another ("long before his theses of 1517") dates only itself.
         named = {fact.id: _named_spans(fact, occ) for fact in matched}
-        shared = any(status == UNSURE and not any(named[fact.id] & named[other.id]
-                                                  or _as_time_reference(s, _anchors(other, occ))
+        shared = any(status == UNSURE and not any(_overlap(named[fact.id], named[other.id])
+                                                  or _as_time_reference(s, _anchors(other, occ, cfg.mention_words))
                                                   for other in matched if other is not fact)
                      for fact, status in verdicts)
         out.extend(FactCheck(fact.id, status, s.index, s.start, s.end, fact.note) for fact, status in verdicts
@@ -102,20 +114,21 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
     return out
 
 
-def _amount_verdict(expected: str, s: Sentence, anchors: list[Occurrence], text: str, window: int) -> bool | None:
+def _amount_verdict(expected: str, s: Sentence, anchors: list[Occurrence], text: str, opening: Scene | None,
+                    window: int) -> bool | None:
     """True when an amount of money bound to the event (close, in the same clause) is the right one, False when
     it is another (in value or currency), None when none is (rates such as "$60 million a year" are no totals)."""
     want = parse_amount(expected)
-    stated = [a for a in amounts(s, text) if not a.rate and _bound_to_event(s, a.first, anchors, window, text)]
+    stated = [a for a in amounts(s, text) if not a.rate and _bound_to_event(s, a.first, anchors, window, text, opening)]
     if want is None or not stated:
         return None
     return any((a.value, a.currency) == want for a in stated)
 
 
-def _states_rate(s: Sentence, anchors: list[Occurrence], text: str, window: int) -> bool:
+def _states_rate(s: Sentence, anchors: list[Occurrence], text: str, opening: Scene | None, window: int) -> bool:
     """Whether a rate ("$300 million a year") is bound to the event: a slot the fact cannot check, so the
     claim is not confirmed on its other slots."""
-    return any(a.rate and _bound_to_event(s, a.first, anchors, window, text) for a in amounts(s, text))
+    return any(a.rate and _bound_to_event(s, a.first, anchors, window, text, opening) for a in amounts(s, text))
 
 
 def _about(fact: Fact, occ: list[Occurrence], span: int) -> list[Occurrence] | None:
@@ -155,10 +168,47 @@ def _compact(chosen: list[list[Occurrence]], span: int) -> bool:
 
 
 def fact_tables(rubric: Rubric) -> tuple:
-    """Each fact's place and people lookups and the index of facts by group (kept by the compiled rubric)."""
+    """Each fact's place and people lookups, the index of facts by group and each fact's namesake years (kept by
+    the compiled rubric)."""
     return ({f.id: _place_phrases(rubric, f) for f in rubric.facts},
             {f.id: _people_phrases(rubric, f) for f in rubric.facts},
-            _facts_by_group(rubric))
+            _facts_by_group(rubric), _namesakes_by_head(rubric))
+
+
+def _namesakes_by_head(rubric: Rubric) -> dict[str, dict[str, tuple[Fact, ...]]]:
+    """For each fact and each group that opens one of its combinations, the other facts opened by that group
+    too ("the Sino-Soviet treaty" may be the 1945 one or the 1950 one)."""
+    heads = {f.id: _heads(f) for f in rubric.facts}
+    return {f.id: {h: tuple(g for g in rubric.facts if g is not f and h in heads[g.id]) for h in heads[f.id]}
+            for f in rubric.facts}
+
+
+def _heads(fact: Fact) -> set[str]:
+    """The groups that open the fact's combinations (the first of `about` and of each `also_about`)."""
+    return {group for combination in (fact.about, *fact.also_about)
+            for group in ([combination[0]] if isinstance(combination[0], str) else combination[0])}
+
+
+def _groups(fact: Fact) -> set[str]:
+    """Every group of the fact's combinations."""
+    return {group for combination in (fact.about, *fact.also_about) for ref in combination
+            for group in ([ref] if isinstance(ref, str) else ref)}
+
+
+def _namesakes(fact: Fact, occ: list[Occurrence], by_head: dict[str, tuple[Fact, ...]]) -> tuple[Fact, ...]:
+    """The other events the sentence's words may name instead of this one: none when one combination names it
+    by words of its own ("the Treaty of Friendship, Alliance and Mutual Assistance")."""
+    present = {o.group for o in occ}
+    found: dict[str, Fact] = {}
+    for combination in (fact.about, *fact.also_about):
+        refs = [{ref} if isinstance(ref, str) else set(ref) for ref in combination]
+        if not all(ref & present for ref in refs):
+            continue
+        shared = [by_head.get(h, ()) for h in refs[0] & present]
+        if not any(shared):
+            return ()
+        found.update((f.id, f) for facts in shared for f in facts)
+    return tuple(found.values())
 
 
 def _facts_by_group(rubric: Rubric) -> dict[str, tuple[int, ...]]:
@@ -173,27 +223,35 @@ def _facts_by_group(rubric: Rubric) -> dict[str, tuple[int, ...]]:
     return {g: tuple(dict.fromkeys(ids)) for g, ids in index.items()}
 
 
-def _anchors(fact: Fact, occ: list[Occurrence]) -> list[Occurrence]:
+def _anchors(fact: Fact, occ: list[Occurrence], span: int) -> list[Occurrence]:
     """Once the event is named, every term of the combinations that name it locates it ("the Treaty ..., signed
-    in 1945"); a combination the sentence does not complete locates nothing ("Roosevelt's agreement" is not
-    the 1950 treaty because "agreement" could start one)."""
+    in 1945"); a combination the sentence does not complete, or whose terms stand too far apart (see `_about`),
+    locates nothing ("Roosevelt's agreement" is not the 1950 treaty because "agreement" could start one)."""
     present = {o.group for o in occ}
     groups: set[str] = set()
     for combination in (fact.about, *fact.also_about):
         refs = [{ref} if isinstance(ref, str) else set(ref) for ref in combination]
-        if all(ref & present for ref in refs):
+        if all(ref & present for ref in refs) and (
+                len(refs) < 2 or _compact([[o for o in occ if o.group in ref] for ref in refs], span)):
             groups.update(*refs)
     return [o for o in occ if o.group in groups]
 
 
 def _named_spans(fact: Fact, occ: list[Occurrence]) -> set[tuple[int, int]]:
-    """Where the sentence names the fact's event by its own `about` groups (empty when only `also_about` fits)."""
-    refs = [{ref} if isinstance(ref, str) else set(ref) for ref in fact.about]
+    """Where the sentence names the fact's event: the words of its `about` groups, or the first group of each other
+    combination it completes (the event's name, not its people or places, which other events share)."""
     present = {o.group for o in occ}
-    if not all(ref & present for ref in refs):
-        return set()
-    groups = set().union(*refs)
+    groups: set[str] = set()
+    for k, combination in enumerate((fact.about, *fact.also_about)):
+        refs = [{ref} if isinstance(ref, str) else set(ref) for ref in combination]
+        if all(ref & present for ref in refs):
+            groups |= set().union(*refs) if k == 0 else refs[0]
     return {(o.first, o.last) for o in occ if o.group in groups}
+
+
+def _overlap(one: set[tuple[int, int]], other: set[tuple[int, int]]) -> bool:
+    """Whether two sets of word spans (first, last) share a word."""
+    return any(a <= d and c <= b for a, b in one for c, d in other)
 
 
 def _years(sentence: Sentence) -> list[tuple[int, int]]:
@@ -219,6 +277,10 @@ INTENTION = "intention"
 
 #: A claim dated only by another event's year: left unchecked, and its sentence is not shown as accurate.
 UNSURE: Literal["unsure"] = "unsure"
+#: A claim whose year is that of another event going by the same name: it is read as that event's.
+NAMESAKE: Literal["namesake"] = "namesake"
+#: What `_judge` finds of one claim (None: nothing checkable).
+Status = Literal["correct", "incorrect", "unsure", "namesake"] | None
 
 
 def _month_before(sentence: Sentence, position: int) -> int | None:
@@ -296,9 +358,10 @@ def _names_the_date(s: Sentence, position: int, anchors: list[Occurrence], windo
     return _distance(position, anchors) <= window
 
 
-def _bound_in(s: Sentence, window: int, text: str, position: int, anchors: list[Occurrence]) -> bool:
+def _bound_in(s: Sentence, window: int, text: str, opening: Scene | None, position: int,
+              anchors: list[Occurrence]) -> bool:
     """`_bound_to_event` with the sentence first, for callers that pass only the position and the anchors."""
-    return _bound_to_event(s, position, anchors, window, text)
+    return _bound_to_event(s, position, anchors, window, text, opening)
 
 
 def _date_words(s: Sentence, position: int, anchors: list[Occurrence]) -> int:
@@ -310,13 +373,17 @@ def _date_words(s: Sentence, position: int, anchors: list[Occurrence]) -> int:
                for t in s.tokens[lo:hi])
 
 
-def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], window: int, text: str) -> bool:
+def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], window: int, text: str,
+                    opening: Scene | None) -> bool:
     """Whether the word at `position` is close to the event's terms, in the same clause, not a relative time. A date
-    between them takes no room ("proclaimed the People's Republic on October 1, 1949 in Nanjing")."""
-    if _distance(position, anchors) - _date_words(s, position, anchors) > window:
-        return False
+    between them takes no room ("proclaimed the People's Republic on October 1, 1949 in Nanjing"); a sentence's
+    opening scene reaches its whole main clause ("At Yalta in 1945, Truman and Churchill agreed")."""
     if position > 0 and s.tokens[position - 1].norm in english().relative_time:
         return False  # "after 1945", "until 1952": not the event's own date
+    if _in_scene(s, position, anchors, text, opening):
+        return True
+    if _distance(position, anchors) - _date_words(s, position, anchors) > window:
+        return False
     token = s.tokens[position]
     nearest = min(anchors, key=lambda o: max(o.first - position, position - o.last + 1, 0))
     a, b = (token.end, nearest.start) if token.end <= nearest.start else (nearest.end, token.start)
@@ -326,16 +393,43 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
     return not any(normalise(w) in english().coordinators for w in between.split())  # "1927 and Yalta": a list
 
 
+def _in_scene(s: Sentence, position: int, anchors: list[Occurrence], text: str, opening: Scene | None) -> bool:
+    """Whether the word at `position` and all of the event's words stand one in the sentence's opening scene and
+    the other in the main clause it governs."""
+    if opening is None:
+        return False
+    return all(opening.governs(position, a.first) for a in anchors)
+
+
+def _own_date(s: Sentence, position: int, anchors: list[Occurrence], elsewhere: list[list[Occurrence]],
+              years: list[tuple[int, int]]) -> bool:
+    """Whether the year at `position` is this event's own although another event the sentence names has that
+    year: it stands nearer this event than any other (a date's own words take no room), and every other event
+    has a year of its own nearer to it ("Mao came to Moscow in January 1950 and they signed the treaty in
+    February 1950"). Words that name both events count for this one only."""
+    shared = {(a.first, a.last) for a in anchors}
+
+    def gap(i: int, found: list[Occurrence]) -> int:
+        return _distance(i, found) - _date_words(s, i, found)
+
+    others = [[o for o in found if (o.first, o.last) not in shared] for found in elsewhere]
+    others = [found for found in others if found]
+    if not others:
+        return False
+    return (all(gap(position, anchors) < gap(position, found) for found in others)
+            and all(any(i != position and gap(i, found) < gap(position, found) for i, _ in years) for found in others))
+
+
 def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], years: list[tuple[int, int]],
            places: dict[str, tuple[str | None, set[str]]], people: dict[str, tuple[set[str], set[str]]],
-           text: str, events: set[tuple[int, int]], cfg: Any,
-           actor_of: dict[str, str]) -> Literal["correct", "incorrect", "unsure"] | None:
-    """'incorrect', 'correct', None (nothing checkable) or UNSURE (its date is another event's the sentence names);
-    `events`: spans that name some other event."""
-    anchors = _anchors(fact, occ)
+           text: str, opening: Scene | None, events: set[tuple[int, int]], cfg: Any,
+           actor_of: dict[str, str], namesakes: tuple[Fact, ...], anchors: list[Occurrence]) -> Status:
+    """'incorrect', 'correct', None (nothing checkable), UNSURE (its date is another event's the sentence names) or
+    NAMESAKE (its year is that of another event of the same name); `events`: spans that name some other event;
+    `anchors`: the words that name this event."""
     if _denied(occ, anchors, cfg.denial_window):
         return None  # "refused to sign any treaty in 1945": a denied event is neither confirmed nor corrected
-    elsewhere = [found for f in matched if f is not fact for found in [_anchors(f, occ)] if found]
+    elsewhere = [found for f in matched if f is not fact for found in [_anchors(f, occ, cfg.mention_words)] if found]
     # unsure: a slot the fact cannot settle is stated (another event's place or person bound here, a rate)
     right = wrong = unsure = False
     accepted = fact.must.years
@@ -343,29 +437,43 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
                         and any(a.first == i + 1 for a in anchors) for i, y in years):
         return None  # "the 1945 Sino-Soviet treaty": the year names which treaty, and it is another one
     if accepted and years:
-        dated = [i for i, y in years if y in accepted and _names_the_date(s, i, anchors, cfg.date_window)]
+        dated = [i for i, y in years if y in accepted and (_names_the_date(s, i, anchors, cfg.date_window)
+                                                           or _in_scene(s, i, anchors, text, opening))]
+        bound = [i for i, _ in years if _bound_to_event(s, i, anchors, cfg.year_window, text, opening)]
+        own = [i for i in bound if not any(_bound_to_event(s, i, other, cfg.year_window, text, opening)
+                                           for other in elsewhere)]
+        if own or bound:  # the event has a date of its own: an accepted year farther off is another event's
+            dated = [i for i in dated if i in (own or bound) or _in_scene(s, i, anchors, text, opening)]
         months = fact.must.months
         named_months = [m for m in (_month_before(s, i) for i in dated if not _nearer_another(i, anchors, elsewhere)
-                              and _bound_to_event(s, i, anchors, cfg.date_window, text)) if m]
+                              and _bound_to_event(s, i, anchors, cfg.date_window, text, opening)) if m]
         if months and named_months and not any(m in months for m in named_months) and not _as_time_reference(s, anchors):
             wrong = True  # the right year, the wrong month: "proclaimed on 1 January 1949"
         elif dated:
             right = True
         else:
             others = {y for f in matched if f is not fact for y in f.must.years}
-            near = sorted((_distance(i, anchors), y) for i, y in years if _bound_to_event(s, i, anchors, cfg.year_window, text))
+            near = sorted((_distance(i, anchors), y) for i, y in years if _bound_to_event(s, i, anchors, cfg.year_window, text, opening))
+            if near and any(near[0][1] in f.must.years for f in namesakes):
+                return NAMESAKE  # the words may name the other event of that year
             if near and near[0][1] not in others and not any(y in others for _, y in years):
                 wrong = True
             elif near:
-                return UNSURE  # the year is another event's: the sentence is about that one, whoever it names
+                position = next(i for i, y in years if y == near[0][1] and _distance(i, anchors) == near[0][0])
+                readings = any(_overlap(_named_spans(f, occ), _named_spans(fact, occ))
+                               for f in matched if f is not fact and near[0][1] in f.must.years)
+                if readings or not (_in_scene(s, position, anchors, text, opening)
+                                    or _own_date(s, position, anchors, elsewhere, years)):
+                    return UNSURE  # the year is another event's: the sentence is about that one, whoever it names
+                wrong = True  # the year is this event's own, by the sentence's grammar
     if fact.must.amount is not None:
-        verdict = _amount_verdict(fact.must.amount, s, anchors, text, cfg.date_window)
+        verdict = _amount_verdict(fact.must.amount, s, anchors, text, opening, cfg.date_window)
         if verdict is not None:
             right, wrong = right or verdict, wrong or not verdict
-        unsure = unsure or _states_rate(s, anchors, text, cfg.date_window)
+        unsure = unsure or _states_rate(s, anchors, text, opening, cfg.date_window)
     if fact.must.giver is not None:
         giver = direction.giver(s, occ, anchors, actor_of, cfg.year_window, text,
-                                functools.partial(_bound_in, s, cfg.date_window, text))
+                                functools.partial(_bound_in, s, cfg.date_window, text, opening))
         if giver is not None:
             right, wrong = right or giver == fact.must.giver, wrong or giver != fact.must.giver
     group, good = places[fact.id]
@@ -380,13 +488,13 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
                 if _nearer_another(o.first, anchors, elsewhere):
                     continue  # the place of another event the sentence names
                 if o.phrase in other_places and not _nearest_here(o.first, anchors, elsewhere):
-                    unsure = unsure or _bound_to_event(s, o.first, anchors, cfg.place_window, text)
+                    unsure = unsure or _bound_to_event(s, o.first, anchors, cfg.place_window, text, opening)
                     continue  # another event's place: this one's is not stated, or not where the claim says
                 if o.first == 0 or any(o.first >= a.first and o.last <= a.last for a in anchors):
                     continue
                 if (o.start, o.end) in events:
                     continue  # "at Yalta" names the conference, not where this event happened
-                if s.tokens[o.first - 1].norm in prepositions and _bound_to_event(s, o.first, anchors, cfg.place_window, text):
+                if s.tokens[o.first - 1].norm in prepositions and _bound_to_event(s, o.first, anchors, cfg.place_window, text, opening):
                     wrong = True
     groups, accepted_names = people[fact.id]
     if groups:
@@ -400,11 +508,11 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
             if listed and not any(_listed_together(s, o, a) for a in listed):
                 continue
             if o.phrase in other_people and not _nearest_here(o.first, anchors, elsewhere):
-                unsure = unsure or _bound_to_event(s, o.first, anchors, cfg.year_window, text)
+                unsure = unsure or _bound_to_event(s, o.first, anchors, cfg.year_window, text, opening)
                 continue
             if any(o.first >= a.first and o.last <= a.last for a in anchors):
                 continue
-            if _bound_to_event(s, o.first, anchors, cfg.year_window, text):
+            if _bound_to_event(s, o.first, anchors, cfg.year_window, text, opening):
                 wrong = True
     if wrong:
         return "incorrect"

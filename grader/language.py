@@ -23,6 +23,8 @@ class English:
     question_references: tuple[tuple[str, ...], ...]
     place_prepositions: frozenset[str]
     relative_time: frozenset[str]
+    scene_prepositions: frozenset[str]
+    sequence_words: frozenset[str]
     coordinators: frozenset[str]
     quote_pairs: tuple[str, ...]
     bullets: tuple[str, ...]
@@ -67,6 +69,8 @@ def english() -> English:
         question_references=phrases("question_references"),
         place_prepositions=frozenset(raw["place_prepositions"]),
         relative_time=frozenset(raw["relative_time"]),
+        scene_prepositions=frozenset(raw["scene_prepositions"]),
+        sequence_words=frozenset(raw["sequence_words"]),
         coordinators=frozenset(raw["coordinators"]),
         quote_pairs=tuple(raw["quote_pairs"]),
         bullets=tuple(raw["bullets"]),

@@ -210,7 +210,10 @@ class Fact(_Model):
     """A checkable fact: a sentence about the event that states its year or place is checked."""
 
     id: Annotated[str, Field(pattern=_ID, description="Stable id used in results.")]
-    about: list[GroupRef] = Field(description="Term groups that together identify the event (all must appear).")
+    about: list[GroupRef] = Field(description=(
+        "Term groups that together identify the event (all must appear). Put first the group that names the event "
+        "(`[journey, mao_person, moscow_place]`): two facts whose combinations open with the same group may be "
+        "named by the same words, and a year that is the other's is then left unchecked."))
     also_about: list[list[GroupRef]] = Field(default_factory=list, description=(
         "Other combinations of groups that identify the event too (any one combination is enough)."))
     must: FactMust = Field(description="The year and/or place a claim must get right.")

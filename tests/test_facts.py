@@ -16,7 +16,8 @@ def checks(rubric, text):
 @pytest.mark.parametrize("text, expected", [
     ("The treaty was signed in Moscow on 14 February 1950.", [("treaty_signed", "correct")]),
     ("The Sino-Soviet treaty was signed in Beijing in 1950.", [("treaty_signed", "incorrect")]),
-    ("The Sino-Soviet treaty was signed in 1945.", [("treaty_signed", "incorrect")]),
+    ("The Sino-Soviet treaty was signed in 1949.", [("treaty_signed", "incorrect")]),
+    ("The Sino-Soviet treaty was signed in 1945.", []),  # true of the other Sino-Soviet treaty, Chiang's
     ("Stalin died in 1949.", [("stalin_died", "incorrect")]),
     ("Stalin died in March 1953.", [("stalin_died", "correct")]),
     ("Mao proclaimed the People's Republic of China on 1 October 1949.", [("prc_proclaimed", "correct")]),
@@ -54,8 +55,35 @@ def checks(rubric, text):
     ("The CCP proclaimed the People's Republic in Shanghai in 1949.", [("prc_proclaimed", "incorrect")]),
     ("Mao, who had helped found the CCP in Shanghai, proclaimed the People's Republic in 1949.",
      [("prc_proclaimed", "correct")]),
-    # one year for two events dates both: the wrong one is not confirmed, so neither is shown as accurate
-    ("In 1949 Mao went to Moscow and signed the treaty.", []),
+    # one year for two events: the wrong one is not confirmed, so neither is shown as accurate
+    ("Mao went to Moscow and signed the treaty in 1949.", []),
+    ("In 1949 Mao went to Moscow and then signed the treaty.", []),
+    ("In December 1949 Mao went to Moscow to sign a treaty with Stalin.", []),
+    # an opening date governs the whole main clause, and so dates the signing wrongly
+    ("In 1949 Mao went to Moscow and signed the treaty.", [("treaty_signed", "incorrect"), ("mao_in_moscow", "correct")]),
+    ("In 1949, Mao went to Moscow and signed the treaty.", [("treaty_signed", "incorrect"), ("mao_in_moscow", "correct")]),
+    # as does an opening place or meeting, across its comma
+    ("At the Yalta Conference in February 1945, Truman and Churchill agreed that the USSR could regain Port Arthur.",
+     [("yalta_conference", "incorrect")]),
+    ("At Yalta, Roosevelt and Churchill promised Stalin rights in Manchuria.", [("yalta_conference", "correct")]),
+    # a year bound to one event, while the other has its own, is the first one's
+    ("Mao proclaimed the People's Republic in October 1950 and signed the treaty in February 1950.",
+     [("prc_proclaimed", "incorrect")]),
+    ("Mao proclaimed the People's Republic in 1950 and went to Moscow in December 1949.",
+     [("prc_proclaimed", "incorrect")]),
+    ("Mao came to Moscow in January 1950 and they signed the treaty in February 1950.",
+     [("treaty_signed", "correct"), ("mao_arrived_in_moscow", "incorrect")]),
+    # unless an event of the same name has that year: "the Sino-Soviet treaty" of 1945 was Chiang's
+    ("On 14 August 1945 the USSR and the Republic of China signed the Treaty of Friendship and Alliance in Moscow.",
+     [("kmt_treaty_1945", "correct")]),
+    ("Stalin did well: at Yalta in February 1945 Roosevelt accepted his claims, and the Sino-Soviet treaty with "
+     "Chiang's government in August 1945 gave him Port Arthur.", [("kmt_treaty_1945", "correct"), ("yalta_conference", "correct")]),
+    ("Finally in February 1950 they signed the treaty of friendship and alliance.", [("treaty_signed", "correct")]),
+    # read as the other event, the claim is checked on that event's details: that treaty was not signed with Mao
+    ("In August 1945 he signed a Treaty of Friendship with Mao in Yan'an.", [("kmt_treaty_1945", "incorrect")]),
+    ("The Sino-Soviet treaty was signed in Beijing in 1945.", [("kmt_treaty_1945", "incorrect")]),
+    ("In 1927 Comintern insistence on the united front left the CCP exposed to Chiang Kai-shek's Shanghai massacre.",
+     [("shanghai_massacre", "correct")]),
     ("Mao went to Moscow in December 1949 and signed the treaty in February 1950.",
      [("treaty_signed", "correct"), ("mao_in_moscow", "correct")]),
     # two facts named by the same words are two readings of one event: the year picks one

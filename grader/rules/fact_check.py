@@ -26,6 +26,8 @@ RULE = Rule(
              "denies the claim; farther off it belongs to another clause.", minimum=0),
      Setting("denial_window", int, 2, "Words before an event's terms within which a negation denies the event (\"refused "
              "to sign a treaty\"): a denied event is neither confirmed nor corrected.", minimum=0),
+     Setting("scene_words", int, 10, "Most words of a sentence's opening phrase of names and dates closed by a comma "
+             "(\"At the Yalta Conference in February 1945,\"), which then governs the whole main clause.", minimum=0),
      Setting("role_window", int, 4, "Most small words between an office of the rubric's `offices` and a person's name "
              "for the sentence to give that person the office (\"Khrushchev, who as the new Soviet leader\").",
              minimum=0)))

@@ -1,0 +1,101 @@
+"""The scene a sentence opens with: a time or place phrase in front of the main clause governs all of it.
+
+"In 1949 Mao went to Moscow and signed the treaty" dates the signing too, and "At the Yalta Conference in
+February 1945, Truman and Churchill agreed" puts Truman at Yalta, though "and" or the comma would otherwise
+keep the date or the names apart from the event. The scene's reach ends where the main clause does: at a
+clause break, at a word that moves the time on ("then", "later", "after"), at another date or at an
+infinitive of purpose ("to sign").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .language import english
+from .rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS
+from .text import Sentence
+
+#: Punctuation that ends a clause (the same marks the fact check reads as clause breaks).
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s")
+#: The comma of a date written month first ("October 1, 1949"), which breaks no clause.
+DATE_COMMA = re.compile(r"(?<=\d),(?=\s*\d{4}\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """The opening phrase (tokens before `end`) and the main clause it governs (tokens `end` to `reach`)."""
+
+    end: int
+    reach: int
+
+    def governs(self, position: int, event_first: int) -> bool:
+        """Whether a word at `position` and an event starting at `event_first` stand one in the scene and the
+        other in the clause it governs."""
+        inside, governed = (position, event_first) if position < self.end else (event_first, position)
+        return inside < self.end <= governed < self.reach
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == YEAR_DIGITS and word.isdigit() and FIRST_YEAR <= int(word) <= LAST_YEAR
+
+
+def _date_word(word: str) -> bool:
+    """A word of a written date: a month, a day, a year, or "the" ("On the 14th of February ...")."""
+    return word in english().months or word.isdigit() and (len(word) <= 2 or _is_year(word))
+
+
+def _breaks(text: str) -> bool:
+    return bool(CLAUSE_BREAK.search(DATE_COMMA.sub(" ", text)))
+
+
+def _infinitive(sentence: Sentence, k: int, text: str) -> bool:
+    """Whether token k opens an infinitive of purpose, "to" before a small-letter word in its base form: what
+    follows ("went to Moscow to sign a treaty") happened later, if at all. "to Moscow", "to the" are not."""
+    tokens = sentence.tokens
+    if tokens[k].norm != "to" or k + 1 >= len(tokens):
+        return False
+    after = tokens[k + 1]
+    return (not text[after.start].isupper() and after.norm == after.lemma
+            and after.norm not in english().function_words)
+
+
+def _named_opening(sentence: Sentence, text: str, words: int) -> int | None:
+    """The end of an opening phrase made of names, dates and small words and closed by a comma ("At the Yalta
+    Conference in February 1945,"): a phrase with other words may hold a clause of its own."""
+    lang = english()
+    tokens = sentence.tokens
+    for k in range(1, min(len(tokens) - 1, words + 1)):
+        word = tokens[k]
+        if not (text[word.start].isupper() or word.norm in lang.function_words or _date_word(word.norm)):
+            return None
+        gap = text[word.end : tokens[k + 1].start]
+        if _breaks(gap):
+            return k + 1 if "," in gap and not _breaks(gap.replace(",", " ", 1)) else None
+    return None
+
+
+def scene(sentence: Sentence, text: str, words: int) -> Scene | None:
+    """The sentence's opening scene, or None: it starts with a preposition of time or place ("In", "At",
+    "On", "During") followed by a date ("In December 1949 Mao ...") or by names closed by a comma within
+    `words` words."""
+    lang = english()
+    tokens = sentence.tokens
+    if not tokens or tokens[0].norm not in lang.scene_prepositions:
+        return None
+    k = 1
+    while k < len(tokens) and _date_word(tokens[k].norm):
+        k += 1
+    # "In December 1949 Mao went ...", "In 1949, Mao went ..."; else "At the Yalta Conference in 1945, ..."
+    end = k if any(_is_year(t.norm) for t in tokens[1:k]) else _named_opening(sentence, text, words)
+    if end is None or end >= len(tokens):
+        return None
+    reach = end
+    moving_on = lang.relative_time | lang.sequence_words
+    while reach < len(tokens):
+        word = tokens[reach].norm
+        if word in moving_on or _is_year(word) or word in lang.months or _infinitive(sentence, reach, text):
+            break
+        if reach > end and _breaks(text[tokens[reach - 1].end : tokens[reach].start]):
+            break
+        reach += 1
+    return Scene(end, reach) if reach > end else None
