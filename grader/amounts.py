@@ -30,7 +30,7 @@ class Amount:
     rate: bool
 
 
-def _number(tokens, i: int, text: str) -> tuple[int, int] | None:
+def read_number(tokens, i: int, text: str) -> tuple[int, int] | None:
     """The number starting at token i (digits, digit groups joined by commas, or number words): (value, end)."""
     lang = english()
     word = tokens[i].norm
@@ -58,7 +58,7 @@ def amounts(sentence: Sentence, text: str) -> list[Amount]:
     out: list[Amount] = []
     i = 0
     while i < len(tokens):
-        found = _number(tokens, i, text)
+        found = read_number(tokens, i, text)
         if found is None:
             i += 1
             continue

@@ -21,6 +21,7 @@ from . import direction, offices
 from .rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS, Fact, Rubric, place_group, spellings
 from .terms import Occurrence
 from .amounts import amounts, parse_amount
+from .durations import durations, same_length
 from .matching import NEGATION, makes_claim
 from .scene import CLAUSE_BREAK, DATE_COMMA, Scene, scene
 from .text import Sentence, Sentences, normalise
@@ -471,6 +472,11 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
         if verdict is not None:
             right, wrong = right or verdict, wrong or not verdict
         unsure = unsure or _states_rate(s, anchors, text, opening, cfg.date_window)
+    if fact.must.durations:
+        stated = [d for d in durations(s, text) if _bound_to_event(s, d.first, anchors, cfg.date_window, text, opening)]
+        if stated:
+            fits = any(same_length(d, expected) for d in stated for expected in fact.must.durations)
+            right, wrong = right or fits, wrong or not fits
     if fact.must.giver is not None:
         giver = direction.giver(s, occ, anchors, actor_of, cfg.year_window, text,
                                 functools.partial(_bound_in, s, cfg.date_window, text, opening))

@@ -36,6 +36,9 @@ class English:
     currency_words: dict[str, str]
     currency_signs: dict[str, str]
     per_period: frozenset[str]
+    duration_units: dict[str, float]
+    interval_before: frozenset[str]
+    interval_after: frozenset[str]
     months: dict[str, int]  # month names and abbreviations -> 1-12
     appositive_words: frozenset[str]
     later_words: frozenset[str]
@@ -52,7 +55,8 @@ def english() -> English:
     import yaml
 
     raw = yaml.safe_load(resources.files("grader").joinpath("data/english.yaml").read_text(encoding="utf-8"))
-    tables = ("cue_groups", "number_words", "scale_words", "currency_words", "currency_signs", "months")
+    tables = ("cue_groups", "number_words", "scale_words", "currency_words", "currency_signs", "months",
+              "duration_units")
     lists = [(key, values) for key, values in raw.items() if key not in tables] + list(raw["cue_groups"].items())
     for key, values in lists:  # YAML 1.1 reads a bare `on` or `no` as a boolean: quote them
         bad = [v for v in values if not isinstance(v, str)]
@@ -86,6 +90,9 @@ def english() -> English:
         later_words=frozenset(raw["later_words"]),
         passive_auxiliaries=frozenset(raw["passive_auxiliaries"]),
         per_period=frozenset(raw["per_period"]),
+        duration_units={str(k): float(v) for k, v in raw["duration_units"].items()},
+        interval_before=frozenset(raw["interval_before"]),
+        interval_after=frozenset(raw["interval_after"]),
         viewpoint_nouns=frozenset(raw["viewpoint_nouns"]),
         frame_prepositions=frozenset(raw["frame_prepositions"]),
         stance_contrasts=frozenset(raw["stance_contrasts"]),

@@ -175,6 +175,12 @@ class FactMust(_Model):
         "stated with the event at another value or in another currency makes the claim wrong, at any scale "
         "(\"$3 billion\", \"300 thousand dollars\"); a rate (\"$60 million a year\") is left unchecked."))
 
+    duration: str | list[str] | None = Field(None, description=(
+        "How long it lasted, as a number and a unit (\"30 years\", \"2 months\"), or accepted lengths: a length of "
+        "time stated with the event is counted in that unit and rounded (\"nine weeks\" is 2 months, \"almost three "
+        "months\" is not), and another number makes the claim wrong. Intervals (\"two months later\", \"within five "
+        "years\") and other things' lengths (\"ten years of war\") are not read as the event's."))
+
     @field_validator("month")
     @classmethod
     def _known_months(cls, value):
@@ -183,6 +189,13 @@ class FactMust(_Model):
             if name.casefold() not in english().months:
                 raise ValueError(f"unknown month {name!r} (write it in full: February)")
         return value
+
+    @property
+    def durations(self) -> tuple[str, ...]:
+        """Accepted lengths of time as a tuple."""
+        if self.duration is None:
+            return ()
+        return (self.duration,) if isinstance(self.duration, str) else tuple(self.duration)
 
     @property
     def months(self) -> frozenset[int]:
@@ -522,8 +535,14 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
                     if g not in groups:
                         return ("facts", i, *combo, k), f"unknown term group '{g}'"
         if (not fact.must.years and fact.must.place is None and not fact.must.people and fact.must.amount is None
-                and fact.must.giver is None):
-            return ("facts", i, "must"), "needs a year, a place, people, an amount or a giver to check"
+                and fact.must.giver is None and not fact.must.durations):
+            return ("facts", i, "must"), "needs a year, a place, people, an amount, a giver or a duration to check"
+        for duration in fact.must.durations:
+            from .durations import parse_duration
+
+            if parse_duration(duration) is None:
+                return ("facts", i, "must", "duration"), (f"'{duration}' is not a length of time as a number and a "
+                                                          "unit (e.g. \"30 years\", \"2 months\")")
         if fact.must.giver is not None and fact.must.giver not in rubric.actors:
             known = ", ".join(rubric.actors) or "none: declare them under `actors`"
             return ("facts", i, "must", "giver"), f"'{fact.must.giver}' is not one of the actors ({known})"

@@ -38,9 +38,12 @@ misspellings of long names (`Stallin`).
 Facts: a sentence that names an event (its `about` groups, or any `also_about` combination) and states
 a year or place is checked: an accepted year or the right place makes it correct; a different year
 near the event in the same clause, a different month with the right year, a different place after
-"in"/"at", another person or another amount makes it incorrect, and the student sees the `note`. The
-place is looked up in the `details` groups first; a place or name belongs to the event it stands
-nearest. A sentence that dates two events with one year is not shown as accurate. `misconceptions`
+"in"/"at", another person, another amount or another length of time makes it incorrect, and the student
+sees the `note`. The place is looked up in the `details` groups first; a place or name belongs to the
+event it stands nearest. An opening date or place ("In 1949 Mao went to Moscow and signed the treaty")
+governs the whole main clause. A sentence that dates two events with one year is not shown as accurate.
+Two facts whose combinations open with the same group may go by the same name ("the Sino-Soviet
+treaty" of 1945 or of 1950): a year of the other one reads the claim as that event's. `misconceptions`
 are known false claims written as patterns; `offices` list who held an office when, so that a person
 named in the office at a date outside their years is wrong. `grader rubric check` runs the examples of
 every fact, misconception and office.

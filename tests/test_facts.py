@@ -139,7 +139,7 @@ def test_wrong_fact_in_result_carries_the_correct_version(rubric):
     wrong = [f for f in result.facts if f.status == "incorrect"]
     assert [f.note for f in wrong] == [
         "The Treaty of Friendship, Alliance and Mutual Assistance was signed in Moscow on 14 February 1950, by Zhou Enlai "
-        "and Andrei Vyshinsky in the presence of Mao and Stalin."]
+        "and Andrei Vyshinsky in the presence of Mao and Stalin, for thirty years."]
     assert any("Check your facts" in s for s in result.improvements)
 
 
