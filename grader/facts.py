@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 
 
 
+#: Screens whose sentences still state claims: a list of terms with a wrong date ("Yalta 1944, Korean War
+#: 1948") is corrected, though nothing in it is confirmed or credited.
+CHECKED_IN_LISTS = frozenset({"keyword_list"})
+
+
 @dataclass(frozen=True, slots=True)
 class FactCheck:
     """One claim: the fact it is about, whether it is right, the student's sentence, the correct version."""
@@ -60,7 +65,8 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
             paragraph, earlier_year = s.paragraph, None
         years = _years(s)
         before, earlier_year = earlier_year, years[-1][1] if years else earlier_year
-        if screened[s.index] is not None:
+        listed = screened[s.index] in CHECKED_IN_LISTS
+        if screened[s.index] is not None and not listed:
             continue
         occ = occurrences[s.index]
         present = {o.group for o in occ}
@@ -89,15 +95,16 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
 
             judge = functools.partial(_judge, s=s, occ=occ, years=years, places=places, people=people, text=text,
                                       opening=opening, events=events, cfg=cfg, actor_of=compiled.actor_of,
-                                      anchors=anchors)
+                                      anchors=anchors, term_list=listed)
             status = judge(fact, matched, namesakes=namesakes)
             if status == NAMESAKE:  # the year is that of another event of the same name: read it as that one
                 status = UNSURE
                 for other in namesakes:
                     readings = [other if f is fact else f for f in matched]
                     own = _groups(other)  # its words, not this event's people and places
-                    named = [o for o in anchors if o.group in own]
-                    if other not in matched and named and judge(other, readings, namesakes=(), anchors=named) == "incorrect":
+                    its_words = [o for o in anchors if o.group in own]
+                    if other not in matched and its_words and judge(other, readings, namesakes=(),
+                                                                    anchors=its_words) == "incorrect":
                         fact, status = other, "incorrect"
                         break
             verdicts.append((fact, status))
@@ -111,7 +118,7 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
                                                   for other in matched if other is not fact)
                      for fact, status in verdicts)
         out.extend(FactCheck(fact.id, status, s.index, s.start, s.end, fact.note) for fact, status in verdicts
-                   if status == "incorrect" or (status == "correct" and not shared))
+                   if status == "incorrect" or (status == "correct" and not shared and not listed))
     return out
 
 
@@ -424,10 +431,12 @@ def _own_date(s: Sentence, position: int, anchors: list[Occurrence], elsewhere: 
 def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], years: list[tuple[int, int]],
            places: dict[str, tuple[str | None, set[str]]], people: dict[str, tuple[set[str], set[str]]],
            text: str, opening: Scene | None, events: set[tuple[int, int]], cfg: Any,
-           actor_of: dict[str, str], namesakes: tuple[Fact, ...], anchors: list[Occurrence]) -> Status:
+           actor_of: dict[str, str], namesakes: tuple[Fact, ...], anchors: list[Occurrence],
+           term_list: bool) -> Status:
     """'incorrect', 'correct', None (nothing checkable), UNSURE (its date is another event's the sentence names) or
     NAMESAKE (its year is that of another event of the same name); `events`: spans that name some other event;
-    `anchors`: the words that name this event."""
+    `anchors`: the words that name this event; `term_list`: the sentence is a list of terms, where names side by side
+    claim nothing about each other."""
     if _denied(occ, anchors, cfg.denial_window):
         return None  # "refused to sign any treaty in 1945": a denied event is neither confirmed nor corrected
     elsewhere = [found for f in matched if f is not fact for found in [_anchors(f, occ, cfg.mention_words)] if found]
@@ -473,16 +482,16 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
             right, wrong = right or verdict, wrong or not verdict
         unsure = unsure or _states_rate(s, anchors, text, opening, cfg.date_window)
     if fact.must.durations:
-        stated = [d for d in durations(s, text) if _bound_to_event(s, d.first, anchors, cfg.date_window, text, opening)]
-        if stated:
-            fits = any(same_length(d, expected) for d in stated for expected in fact.must.durations)
+        lengths = [d for d in durations(s, text) if _bound_to_event(s, d.first, anchors, cfg.date_window, text, opening)]
+        if lengths:
+            fits = any(same_length(d, expected) for d in lengths for expected in fact.must.durations)
             right, wrong = right or fits, wrong or not fits
     if fact.must.giver is not None:
         giver = direction.giver(s, occ, anchors, actor_of, cfg.year_window, text,
                                 functools.partial(_bound_in, s, cfg.date_window, text, opening))
         if giver is not None:
             right, wrong = right or giver == fact.must.giver, wrong or giver != fact.must.giver
-    group, good = places[fact.id]
+    group, good = places[fact.id] if not term_list else (None, set())
     if group:
         stated = [o for o in occ if o.group == group]
         if any(o.phrase in good and not _nearer_another(o.first, anchors, elsewhere) for o in stated):
@@ -502,7 +511,7 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
                     continue  # "at Yalta" names the conference, not where this event happened
                 if s.tokens[o.first - 1].norm in prepositions and _bound_to_event(s, o.first, anchors, cfg.place_window, text, opening):
                     wrong = True
-    groups, accepted_names = people[fact.id]
+    groups, accepted_names = people[fact.id] if not term_list else (set(), set())
     if groups:
         named = [o for o in occ if o.group in groups]
         listed = [o for o in named if o.phrase in accepted_names and not _nearer_another(o.first, anchors, elsewhere)]

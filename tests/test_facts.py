@@ -177,3 +177,20 @@ def test_each_fact_is_credited_when_right_and_flagged_when_wrong(rubric, fact):
 ])
 def test_an_office_is_checked_against_who_held_it_then(rubric, text, expected):
     assert [(f, s) for f, s, _ in checks(rubric, text)] == expected
+
+
+def test_a_list_of_terms_is_corrected_but_never_confirmed(rubric):
+    from grader import grade_text
+
+    from .conftest import DATA
+
+    essay = (DATA / "essay_developed.txt").read_text(encoding="utf-8")
+    wrong = "Yalta Conference 1944, Korean War outbreak 1948, Stalin, Mao, Manchuria, Port Arthur."
+    right = "Yalta Conference February 1945, Korean War outbreak June 1950, Stalin, Mao, Manchuria, Port Arthur."
+    names = "Chiang Kai-shek Yalta Manchuria Port Arthur Tito Korea."
+    result = grade_text(f"{essay}\n\n{wrong}\n\n{right}\n\n{names}\n", rubric, explain=True)
+    by_line = {line: sorted((f.id, f.status) for f in result.facts if f.text.strip() == line)
+               for line in (wrong, right, names)}
+    assert by_line == {wrong: [("korean_war_began", "incorrect"), ("yalta_conference", "incorrect")],
+                       right: [], names: []}
+    assert {s.text.strip(): s.rule for s in result.sentences if s.text.strip() in by_line}[wrong] == "keyword_list"

@@ -10,7 +10,7 @@ RULE = Rule("wrong_fact", "A sentence whose fact check is incorrect earns no cre
 
 
 def apply(checks: list, reasons: list[str | None]) -> None:
-    """Screen the sentence of every incorrect fact check."""
+    """Screen the sentence of every incorrect fact check (one already screened keeps its reason)."""
     for check in checks:
-        if check.status == "incorrect":
+        if check.status == "incorrect" and reasons[check.sentence] is None:
             reasons[check.sentence] = RULE.id
