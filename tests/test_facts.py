@@ -150,8 +150,9 @@ BUNDLED_FACTS = load_rubric("sino-soviet-alliance").facts
 
 @pytest.mark.parametrize("fact", BUNDLED_FACTS, ids=lambda f: f.id)
 def test_each_fact_is_credited_when_right_and_flagged_when_wrong(rubric, fact):
-    """The bundled fact bank's own examples (`grader rubric check` runs them too)."""
-    assert fact.examples.right and fact.examples.wrong
+    """The bundled fact bank's own examples (`grader rubric check` runs them too). A later event is a digression,
+    whose right date is not confirmed, so it may have only wrong examples."""
+    assert fact.examples.wrong
     for right in fact.examples.right:
         assert (fact.id, "correct") in [(f, s) for f, s, _ in checks(rubric, right)]
     for wrong in fact.examples.wrong:
