@@ -236,13 +236,24 @@ def _anchors(fact: Fact, occ: list[Occurrence], span: int) -> list[Occurrence]:
     in 1945"); a combination the sentence does not complete, or whose terms stand too far apart (see `_about`),
     locates nothing ("Roosevelt's agreement" is not the 1950 treaty because "agreement" could start one)."""
     present = {o.group for o in occ}
-    groups: set[str] = set()
+    found: dict[tuple[int, int, str], Occurrence] = {}
     for combination in (fact.about, *fact.also_about):
         refs = [{ref} if isinstance(ref, str) else set(ref) for ref in combination]
-        if all(ref & present for ref in refs) and (
-                len(refs) < 2 or _compact([[o for o in occ if o.group in ref] for ref in refs], span)):
-            groups.update(*refs)
-    return [o for o in occ if o.group in groups]
+        if not all(ref & present for ref in refs):
+            continue
+        chosen = [[o for o in occ if o.group in ref] for ref in refs]
+        if len(refs) > 1 and not _compact(chosen, span):
+            continue
+        for k, here in enumerate(chosen):  # each term beside a term of every other group ("Mao arrived" far
+            for o in here:                 # off is not Liu Shaoqi's journey)
+                if all(any(_gap(o, p) <= span for p in other) for j, other in enumerate(chosen) if j != k):
+                    found[(o.first, o.last, o.group)] = o
+    return [o for o in occ if (o.first, o.last, o.group) in found]
+
+
+def _gap(one: Occurrence, other: Occurrence) -> int:
+    """Words between two occurrences (0 when they touch or overlap)."""
+    return max(other.first - one.last, one.first - other.last, 0)
 
 
 def _named_spans(fact: Fact, occ: list[Occurrence]) -> set[tuple[int, int]]:
