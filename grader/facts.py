@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from .language import english
-from . import direction, offices
+from . import direction, offices, sequence
 from .rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS, Fact, Rubric, place_group, spellings
 from .terms import Occurrence
 from .amounts import amounts, parse_amount
@@ -113,6 +113,12 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
         # ("a pact with the Nationalist government") are two readings of one event: the year picks one; an
         # event named to date another ("long before his theses of 1517") dates only itself.
         named = {fact.id: _named_spans(fact, occ) for fact in matched}
+        known = [f for f in matched if not any(_overlap(named[f.id], named[g.id]) for g in matched if g is not f)]
+        wrong_order = _misordered(s, text, [(f, _anchors(f, occ, cfg.mention_words)) for f in known], cfg,
+                                  {fact.id for fact, status in verdicts if status == "incorrect"})
+        out.extend(FactCheck(fact.id, "incorrect", s.index, s.start, s.end, note) for fact, note in wrong_order)
+        if wrong_order:  # an event put in the wrong order is not confirmed on its other details
+            verdicts = [(fact, UNSURE if status == "correct" else status) for fact, status in verdicts]
         shared = any(status == UNSURE and not any(_overlap(named[fact.id], named[other.id])
                                                   or _as_time_reference(s, _anchors(other, occ, cfg.mention_words))
                                                   for other in matched if other is not fact)
@@ -181,6 +187,17 @@ def fact_tables(rubric: Rubric) -> tuple:
     return ({f.id: _place_phrases(rubric, f) for f in rubric.facts},
             {f.id: _people_phrases(rubric, f) for f in rubric.facts},
             _facts_by_group(rubric), _namesakes_by_head(rubric))
+
+
+def _misordered(s: Sentence, text: str, events: list[tuple[Fact, list[Occurrence]]], cfg: Any,
+                reported: set[str]) -> list[tuple[Fact, str]]:
+    """Events the sentence puts in an order their dates rule out, each once, with both events' notes (an event
+    already found wrong on another count is not reported twice)."""
+    out: dict[str, tuple[Fact, str]] = {}
+    for order in sequence.orders(s, text, [(f, a) for f, a in events if a], cfg.order_reach, cfg.claim_margin):
+        if sequence.impossible(order) and order.later.id not in reported:
+            out.setdefault(order.later.id, (order.later, f"{order.earlier.note} {order.later.note}"))
+    return list(out.values())
 
 
 def _namesakes_by_head(rubric: Rubric) -> dict[str, dict[str, tuple[Fact, ...]]]:

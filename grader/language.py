@@ -25,6 +25,8 @@ class English:
     relative_time: frozenset[str]
     scene_prepositions: frozenset[str]
     sequence_words: frozenset[str]
+    order_after: frozenset[str]
+    order_before: frozenset[str]
     coordinators: frozenset[str]
     quote_pairs: tuple[str, ...]
     bullets: tuple[str, ...]
@@ -75,6 +77,8 @@ def english() -> English:
         relative_time=frozenset(raw["relative_time"]),
         scene_prepositions=frozenset(raw["scene_prepositions"]),
         sequence_words=frozenset(raw["sequence_words"]),
+        order_after=frozenset(raw["order_after"]),
+        order_before=frozenset(raw["order_before"]),
         coordinators=frozenset(raw["coordinators"]),
         quote_pairs=tuple(raw["quote_pairs"]),
         bullets=tuple(raw["bullets"]),

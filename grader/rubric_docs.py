@@ -41,7 +41,9 @@ near the event in the same clause, a different month with the right year, a diff
 "in"/"at", another person, another amount or another length of time makes it incorrect, and the student
 sees the `note`. The place is looked up in the `details` groups first; a place or name belongs to the
 event it stands nearest. An opening date or place ("In 1949 Mao went to Moscow and signed the treaty")
-governs the whole main clause. A sentence that dates two events with one year is not shown as accurate.
+governs the whole main clause. A sentence that dates two events with one year is not shown as accurate;
+one that puts two events in an order their facts' dates rule out ("the treaty was signed after the
+Korean War began") is wrong.
 Two facts whose combinations open with the same group may go by the same name ("the Sino-Soviet
 treaty" of 1945 or of 1950): a year of the other one reads the claim as that event's. `misconceptions`
 are known false claims written as patterns; `offices` list who held an office when, so that a person

@@ -79,6 +79,13 @@ def checks(rubric, text):
     ("Stalin did well: at Yalta in February 1945 Roosevelt accepted his claims, and the Sino-Soviet treaty with "
      "Chiang's government in August 1945 gave him Port Arthur.", [("kmt_treaty_1945", "correct"), ("yalta_conference", "correct")]),
     ("Finally in February 1950 they signed the treaty of friendship and alliance.", [("treaty_signed", "correct")]),
+    # two events in an order their dates rule out
+    ("The treaty was signed in Moscow after the Korean War began.", [("treaty_signed", "incorrect")]),
+    ("Liu Shaoqi's secret mission to Moscow took place after the People's Republic had been proclaimed.",
+     [("liu_shaoqi_visit", "incorrect")]),
+    ("The Korean War was preceded by the signing of the treaty in Moscow.", [("treaty_signed", "correct")]),
+    ("Stalin died in 1953, after the Korean War began.", [("stalin_died", "correct")]),
+    ("Mao went to Moscow after the People's Republic was proclaimed.", []),
     # read as the other event, the claim is checked on that event's details: that treaty was not signed with Mao
     ("In August 1945 he signed a Treaty of Friendship with Mao in Yan'an.", [("kmt_treaty_1945", "incorrect")]),
     ("The Sino-Soviet treaty was signed in Beijing in 1945.", [("kmt_treaty_1945", "incorrect")]),

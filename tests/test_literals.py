@@ -43,6 +43,8 @@ ALLOWED_CONSTANTS = {
     ("grader/text.py", "ABBREVIATION_LOOKBACK"): "reading: how far back a full stop looks for an abbreviation",
     ("grader/text.py", "WRAPPED_LINE_CHARS"): "reading: a hard-wrapped line's length, to join it to the next",
     ("grader/rubric.py", "YEAR_DIGITS"): "what a year is written as",
+    ("grader/sequence.py", "JANUARY"): "the calendar: a year's first month",
+    ("grader/sequence.py", "DECEMBER"): "the calendar: a year's last month",
     ("grader/rubric.py", "FIRST_YEAR"): "what a year is written as",
     ("grader/rubric.py", "LAST_YEAR"): "what a year is written as",
 }

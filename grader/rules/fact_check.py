@@ -28,6 +28,8 @@ RULE = Rule(
              "to sign a treaty\"): a denied event is neither confirmed nor corrected.", minimum=0),
      Setting("scene_words", int, 10, "Most words of a sentence's opening phrase of names and dates closed by a comma "
              "(\"At the Yalta Conference in February 1945,\"), which then governs the whole main clause.", minimum=0),
+     Setting("order_reach", int, 4, "Most words between a word of order (\"after\", \"before\") and the event it "
+             "names, for the sentence to claim which of two events came first.", minimum=0),
      Setting("role_window", int, 4, "Most small words between an office of the rubric's `offices` and a person's name "
              "for the sentence to give that person the office (\"Khrushchev, who as the new Soviet leader\").",
              minimum=0)))
