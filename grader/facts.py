@@ -308,6 +308,9 @@ def _as_time_reference(sentence: Sentence, anchors: list[Occurrence]) -> bool:
                and sentence.tokens[a.first - 2].norm in relative for a in anchors)
 
 
+#: Words of relative time that, before a name rather than a date, say who did it or gave it ("signed by Zhou").
+AGENT_WORDS = frozenset({"by", "from"})
+
 #: The shared cue group of events wanted or asked for (grader/data/english.yaml): they did not happen then.
 INTENTION = "intention"
 
@@ -414,8 +417,9 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
     """Whether the word at `position` is close to the event's terms, in the same clause, not a relative time. A date
     between them takes no room ("proclaimed the People's Republic on October 1, 1949 in Nanjing"); a sentence's
     opening scene reaches its whole main clause ("At Yalta in 1945, Truman and Churchill agreed")."""
-    if position > 0 and s.tokens[position - 1].norm in english().relative_time:
-        return False  # "after 1945", "until 1952": not the event's own date
+    if position > 0 and s.tokens[position - 1].norm in english().relative_time and not (
+            s.tokens[position - 1].norm in AGENT_WORDS and not s.tokens[position].norm.isdigit()):
+        return False  # "after 1945", "until 1952": not the event's own date; but "signed by Zhou Enlai"
     if _in_scene(s, position, anchors, text, opening):
         return True
     if _distance(position, anchors) - _date_words(s, position, anchors) > window:
@@ -548,14 +552,16 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
         for o in named:  # beside the right people, another is wrong only in the same list ("Truman, Churchill and Stalin")
             if o.phrase in accepted_names or _nearer_another(o.first, anchors, elsewhere):
                 continue
-            if listed and not any(_listed_together(s, o, a) for a in listed):
+            beside = [a for a in listed if _listed_together(s, o, a)]
+            if listed and not beside:
                 continue
             if o.phrase in other_people and not _nearest_here(o.first, anchors, elsewhere):
                 unsure = unsure or _bound_to_event(s, o.first, anchors, cfg.year_window, text, opening)
                 continue
             if any(o.first >= a.first and o.last <= a.last for a in anchors):
                 continue
-            if _bound_to_event(s, o.first, anchors, cfg.year_window, text, opening):
+            # in a list with a right person bound to the event, the whole list is ("by Zhou Enlai and Molotov")
+            if any(_bound_to_event(s, p.first, anchors, cfg.year_window, text, opening) for p in [o, *beside]):
                 wrong = True
     if wrong:
         return "incorrect"

@@ -31,12 +31,13 @@ def misplaced(rubric: Rubric, sentence: Sentence, occ: list[Occurrence], years: 
         if not roles:
             continue
         for person in (o for o in occ if o.group in people):
-            if not any(_apposed(sentence, person, role, window) for role in roles):
+            apposed = [role for role in roles if _apposed(sentence, person, role, window)]
+            if not apposed:
                 continue
             if _marked_later(sentence, person, window):
                 continue
             holder = [h for h in office.holders if person.phrase in _shown_names(rubric, h.name)]
-            dates = _dates(person, years, matched, earlier_year, bound)
+            dates = _dates([person, *apposed], years, matched, earlier_year, bound)
             if holder and not dates:
                 continue
             if holder and any(h.from_ <= y <= h.to for h in holder for y in dates):
@@ -55,11 +56,11 @@ def _shown_names(rubric: Rubric, name: str) -> set[str]:
             if wanted & spellings(line)}
 
 
-def _dates(person: Occurrence, years: list[tuple[int, int]], matched: list[Fact], earlier_year: int | None,
+def _dates(named: list[Occurrence], years: list[tuple[int, int]], matched: list[Fact], earlier_year: int | None,
            bound: Callable[[int, list[Occurrence]], bool]) -> list[int]:
-    """The sentence's date for what the person does: a year bound to the name, the events' years, or the
-    paragraph's last year."""
-    own = [y for i, y in years if bound(i, [person])]
+    """The sentence's date for what the person does: a year bound to the name or to the office beside it
+    ("In 1950 the Soviet Premier, Georgy Malenkov, ..."), the events' years, or the paragraph's last year."""
+    own = [y for i, y in years if any(bound(i, [o]) for o in named)]
     if own:
         return own
     events = [f.must.years[0] for f in matched if len(f.must.years) == 1]
