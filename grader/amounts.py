@@ -1,5 +1,6 @@
 """Amounts of money in a sentence ("$300 million", "three hundred million US dollars", "300 thousand
-dollars"), read as a value and a currency so that a fact's amount can be checked at any scale.
+dollars"), read as a value and a currency so that a fact's amount can be checked at any scale, and
+percentages ("1%", "five per cent").
 
 Only amounts marked as money (a currency sign before the number or a currency word just after it) are
 read, so "300 million people" is never a loan; an amount followed by a period ("a year") is a rate and is
@@ -90,3 +91,36 @@ def parse_amount(phrase: str) -> tuple[int, str] | None:
         return None
     found = amounts(Sentence(0, 0, len(phrase), 0, tokens), phrase)
     return (found[0].value, found[0].currency) if len(found) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Percentage:
+    """A percentage ("1%", "5 percent", "one per cent") and the position of its number."""
+
+    value: float
+    first: int
+
+
+def percentages(sentence: Sentence, text: str) -> list[Percentage]:
+    """Every percentage in the sentence, in order ("1.5%" is read whole)."""
+    tokens = sentence.tokens
+    out: list[Percentage] = []
+    i = 0
+    while i < len(tokens):
+        found = read_number(tokens, i, text)
+        if found is None:
+            i += 1
+            continue
+        value, j = found
+        number: float = value
+        if j + 1 < len(tokens) and text[tokens[j - 1].end : tokens[j].start] == "." and tokens[j].norm.isdigit():
+            number = float(f"{value}.{tokens[j].norm}")  # "1.5"
+            j += 1
+        after = text[tokens[j - 1].end : tokens[j].start if j < len(tokens) else sentence.end]
+        sign = after.strip().startswith("%")
+        words = j < len(tokens) and (tokens[j].norm == "percent"
+                                     or tokens[j].norm == "per" and j + 1 < len(tokens) and tokens[j + 1].norm == "cent")
+        if sign or words:
+            out.append(Percentage(number, i))
+        i = j
+    return out

@@ -14,12 +14,17 @@ from .language import english
 from .text import Sentence, tokenize
 
 
+#: Words before a length within which a verb of lasting stands ("lasted only about seven years").
+LASTING_REACH = 3
+
+
 @dataclass(frozen=True, slots=True)
 class Duration:
     """A length of time: how many days, and the position of its first word."""
 
     days: float
     first: int
+    lasted: bool = False  # after a verb of lasting ("and lasted seven years"): the event's own length
 
 
 def durations(sentence: Sentence, text: str) -> list[Duration]:
@@ -38,7 +43,8 @@ def durations(sentence: Sentence, text: str) -> list[Duration]:
             before = tokens[i - 1].norm if i else ""
             after = tokens[j + 1].norm if j + 1 < len(tokens) else ""
             if before not in lang.interval_before and after not in lang.interval_after:
-                out.append(Duration(value * lang.duration_units[tokens[j].lemma], i))
+                lasted = any(t.lemma in lang.lasting_verbs for t in tokens[max(0, i - LASTING_REACH) : i])
+                out.append(Duration(value * lang.duration_units[tokens[j].lemma], i, lasted))
         i = j
     return out
 

@@ -20,7 +20,7 @@ from .language import english
 from . import direction, offices, sequence
 from .rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS, Fact, Rubric, place_group, spellings
 from .terms import Occurrence
-from .amounts import amounts, parse_amount
+from .amounts import amounts, parse_amount, percentages
 from .durations import durations, same_length
 from .matching import NEGATION, makes_claim
 from .scene import CLAUSE_BREAK, DATE_COMMA, Scene, scene
@@ -308,6 +308,9 @@ def _as_time_reference(sentence: Sentence, anchors: list[Occurrence]) -> bool:
                and sentence.tokens[a.first - 2].norm in relative for a in anchors)
 
 
+#: How close a stated percentage must be to the fact's: the same number, up to rounding of its decimals.
+PERCENT_TOLERANCE = 0.01
+
 #: Words of relative time that, before a name rather than a date, say who did it or gave it ("signed by Zhou").
 AGENT_WORDS = frozenset({"by", "from"})
 
@@ -422,15 +425,26 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
         return False  # "after 1945", "until 1952": not the event's own date; but "signed by Zhou Enlai"
     if _in_scene(s, position, anchors, text, opening):
         return True
+    if not _in_clause(s, position, anchors, window, text):
+        return False
+    between = _between(s, position, anchors, text)
+    return not any(normalise(w) in english().coordinators for w in between.split())  # "1927 and Yalta": a list
+
+
+def _in_clause(s: Sentence, position: int, anchors: list[Occurrence], window: int, text: str) -> bool:
+    """Whether the word at `position` stands within `window` words of the event (a date takes no room), in its
+    clause, whatever "and" stands between."""
     if _distance(position, anchors) - _date_words(s, position, anchors) > window:
         return False
+    return not CLAUSE_BREAK.search(DATE_COMMA.sub(" ", _between(s, position, anchors, text)))
+
+
+def _between(s: Sentence, position: int, anchors: list[Occurrence], text: str) -> str:
+    """The text between the word at `position` and the nearest of the event's words."""
     token = s.tokens[position]
     nearest = min(anchors, key=lambda o: max(o.first - position, position - o.last + 1, 0))
     a, b = (token.end, nearest.start) if token.end <= nearest.start else (nearest.end, token.start)
-    between = text[a:b]
-    if CLAUSE_BREAK.search(DATE_COMMA.sub(" ", between)):
-        return False
-    return not any(normalise(w) in english().coordinators for w in between.split())  # "1927 and Yalta": a list
+    return text[a:b]
 
 
 def _in_scene(s: Sentence, position: int, anchors: list[Occurrence], text: str, opening: Scene | None) -> bool:
@@ -513,8 +527,14 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
         if verdict is not None:
             right, wrong = right or verdict, wrong or not verdict
         unsure = unsure or _states_rate(s, anchors, text, opening, cfg.date_window)
+    if fact.must.percent is not None:
+        rates = [p for p in percentages(s, text) if _bound_to_event(s, p.first, anchors, cfg.date_window, text, opening)]
+        if rates:
+            fits = any(abs(p.value - fact.must.percent) < PERCENT_TOLERANCE for p in rates)
+            right, wrong = right or fits, wrong or not fits
     if fact.must.durations:
-        lengths = [d for d in durations(s, text) if _bound_to_event(s, d.first, anchors, cfg.date_window, text, opening)]
+        lengths = [d for d in durations(s, text) if _bound_to_event(s, d.first, anchors, cfg.date_window, text, opening)
+                   or d.lasted and _in_clause(s, d.first, anchors, cfg.date_window, text)]
         if lengths:
             fits = any(same_length(d, expected) for d in lengths for expected in fact.must.durations)
             right, wrong = right or fits, wrong or not fits

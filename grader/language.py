@@ -39,6 +39,7 @@ class English:
     currency_signs: dict[str, str]
     per_period: frozenset[str]
     duration_units: dict[str, float]
+    lasting_verbs: frozenset[str]
     interval_before: frozenset[str]
     interval_after: frozenset[str]
     months: dict[str, int]  # month names and abbreviations -> 1-12
@@ -95,6 +96,7 @@ def english() -> English:
         passive_auxiliaries=frozenset(raw["passive_auxiliaries"]),
         per_period=frozenset(raw["per_period"]),
         duration_units={str(k): float(v) for k, v in raw["duration_units"].items()},
+        lasting_verbs=frozenset(raw["lasting_verbs"]),
         interval_before=frozenset(raw["interval_before"]),
         interval_after=frozenset(raw["interval_after"]),
         viewpoint_nouns=frozenset(raw["viewpoint_nouns"]),

@@ -175,6 +175,9 @@ class FactMust(_Model):
         "stated with the event at another value or in another currency makes the claim wrong, at any scale "
         "(\"$3 billion\", \"300 thousand dollars\"); a rate (\"$60 million a year\") is left unchecked."))
 
+    percent: float | None = Field(None, description=(
+        "A percentage (an interest rate, a share): a percentage stated with the event (\"5 percent\", \"1.5%\", "
+        "\"one per cent\") makes the claim right when it is this one and wrong when it is another."))
     duration: str | list[str] | None = Field(None, description=(
         "How long it lasted, as a number and a unit (\"30 years\", \"2 months\"), or accepted lengths: a length of "
         "time stated with the event is counted in that unit and rounded (\"nine weeks\" is 2 months, \"almost three "
@@ -535,8 +538,9 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
                     if g not in groups:
                         return ("facts", i, *combo, k), f"unknown term group '{g}'"
         if (not fact.must.years and fact.must.place is None and not fact.must.people and fact.must.amount is None
-                and fact.must.giver is None and not fact.must.durations):
-            return ("facts", i, "must"), "needs a year, a place, people, an amount, a giver or a duration to check"
+                and fact.must.giver is None and not fact.must.durations and fact.must.percent is None):
+            return ("facts", i, "must"), ("needs a year, a place, people, an amount, a giver, a duration or a "
+                                          "percentage to check")
         for duration in fact.must.durations:
             from .durations import parse_duration
 

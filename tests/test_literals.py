@@ -39,6 +39,8 @@ ALLOWED_CONSTANTS = {
     ("grader/amounts.py", "CURRENCY_REACH"): "reading an amount: where its currency word may stand",
     ("grader/amounts.py", "SIGN_REACH"): "reading an amount: where its currency sign may stand",
     ("grader/amounts.py", "DIGIT_GROUP"): "reading a number written with commas",
+    ("grader/facts.py", "PERCENT_TOLERANCE"): "floating-point tolerance when percentages are compared",
+    ("grader/durations.py", "LASTING_REACH"): "reading a length of time: where its verb of lasting may stand",
     ("grader/text.py", "WORD_CACHE"): "memory bound of the word-form caches",
     ("grader/text.py", "ABBREVIATION_LOOKBACK"): "reading: how far back a full stop looks for an abbreviation",
     ("grader/text.py", "WRAPPED_LINE_CHARS"): "reading: a hard-wrapped line's length, to join it to the next",
