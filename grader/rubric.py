@@ -107,6 +107,9 @@ class Developed(_Model):
     explained: int = Field(0, ge=0, description=(
         "Evidence sentences that must explain, not only narrate: carry a cue of reason, purpose or consequence "
         "(the shared `explanation` cue group: because, so that, which meant, in order to ...)."))
+    errors: int | None = Field(None, ge=0, description=(
+        "For a part judged `from: facts`: the most false claims (wrong facts and misconceptions found in the "
+        "essay) it may carry and still be developed; accurate evidence is mostly accurate. Not set: no limit."))
     or_with: list[str] = Field(default_factory=list, description=(
         "Element ids: thin evidence is also developed when all of these are developed, because the essay's "
         "analysis there supports it (a judgement stated once, argued through both sides and the tensions)."))
@@ -498,6 +501,8 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
             for k, g in enumerate(stance_groups):
                 if g not in groups:
                     return ("elements", i, "stances", stance, k), f"unknown term group '{g}'"
+        if element.developed.errors is not None and not element.from_facts:
+            return ("elements", i, "developed", "errors"), "only a part judged `from: facts` counts false claims"
         for k, other in enumerate(element.developed.or_with):
             if other not in {e.id for e in rubric.elements} or other == element.id:
                 return ("elements", i, "developed", "or_with", k), f"'{other}' is not another element's id"

@@ -84,7 +84,8 @@ def held_back_share(compiled: CompiledRubric, levels) -> float:
 
 
 def _judge_on_facts(element: Element, sentences: Sentences, occurrences, hits, checks, details):
-    """Accurate facts (net of wrong ones) and specific details across the sentences on the question."""
+    """Accurate facts (net of wrong ones) and specific details across the sentences on the question; developed
+    only with at most `errors` false claims, when the rubric sets it."""
     need = element.developed
     correct: dict[str, FactCheck] = {}
     for c in checks:
@@ -94,7 +95,9 @@ def _judge_on_facts(element: Element, sentences: Sentences, occurrences, hits, c
     evidence = tuple(_fact_hit(element, check, sentences, occurrences) for check in correct.values())
     net = len(correct) - len(wrong - set(correct))
     found = _details({h.sentence for hs in hits.values() for h in hs}, occurrences, details)
-    if net > 0 and net >= need.facts and len(found) >= need.details:
+    false_claims = sum(c.status == "incorrect" for c in checks)
+    if net > 0 and net >= need.facts and len(found) >= need.details and (
+            need.errors is None or false_claims <= need.errors):
         return 2, evidence
     if net >= 1 or (need.details and len(found) >= max(1, need.details // 2)):
         return 1, evidence

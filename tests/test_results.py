@@ -113,3 +113,17 @@ def test_grade_text_and_grade_file_agree(rubric):
 def test_compact_json_is_one_line(rubric):
     line = grade_file(DATA / "essay_developed.txt", rubric).to_json(indent=None)
     assert "\n" not in line and json.loads(line)["schema"] == "grader.result/1"
+
+
+def test_evidence_with_two_false_claims_is_not_developed(rubric):
+    """Accurate evidence is mostly accurate: one slip among many right facts keeps it developed, two do not."""
+    slips = grade_file(ROOT / "samples" / "fresh2" / "amir.txt", rubric)  # seven facts right, two wrong
+    one = grade_file(ROOT / "samples" / "hard" / "cedric.txt", rubric)  # sixteen right, one wrong
+    level = {r.file: next(e.level for e in r.elements if e.id == "evidence") for r in (slips, one)}
+    assert [sum(f.status == "incorrect" for f in r.facts) for r in (slips, one)] == [2, 1]
+    assert level == {slips.file: 1, one.file: 2}
+    unlimited = rubric.model_copy(update={"elements": [
+        e.model_copy(update={"developed": e.developed.model_copy(update={"errors": None})}) if e.id == "evidence" else e
+        for e in rubric.elements]})
+    assert next(e.level for e in grade_file(ROOT / "samples" / "fresh2" / "amir.txt", unlimited).elements
+                if e.id == "evidence") == 2
