@@ -267,6 +267,13 @@ class Holder(_Model):
     to: int = Field(description="The last year in office.")
 
 
+class Period(_Model):
+    """The years a question is about (both inclusive)."""
+
+    from_: int = Field(alias="from", description="The first year of the question's period.")
+    to: int = Field(description="The last year of the question's period.")
+
+
 class Office(_Model):
     """An office and its holders by date: a sentence that names a holder in the office at a date outside their
     years ("the Soviet leader Khrushchev" signing the 1950 treaty) is an incorrect fact check."""
@@ -317,6 +324,9 @@ class Rubric(_Model):
         "(`{ccp: [ccp, china], ussr: [ussr]}`); evidence patterns name one as their `actor`."))
     other_topics: list[str] = Field(default_factory=list, description=(
         "Groups that mark another question (a later event, a different war): an essay mostly about them is off topic."))
+    period: Period | None = Field(None, description=(
+        "The years the question is about (`{from: 1945, to: 1950}`): an essay that dates many events and none of "
+        "them in these years is about another period, and off topic (see the off_topic rule)."))
     elements: list[Element] = Field(min_length=1, description="The required parts of the answer, in report order.")
     facts: list[Fact] = Field(default_factory=list, description="The fact bank: claims checked for year and place.")
     misconceptions: list[Misconception] = Field(default_factory=list, description=(
@@ -600,6 +610,9 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
                                                       f"between {FIRST_YEAR} and {LAST_YEAR}")
         if not office.examples.wrong or not office.examples.not_wrong:
             return ("offices", i, "examples"), "needs examples that are wrong and examples that are not"
+    if rubric.period is not None and not FIRST_YEAR <= rubric.period.from_ <= rubric.period.to <= LAST_YEAR:
+        return ("period",), (f"{rubric.period.from_}-{rubric.period.to}: the years must run forwards, between "
+                             f"{FIRST_YEAR} and {LAST_YEAR}")
     source_ids: set[str] = set()
     for i, source in enumerate(rubric.sources):
         if source.id in source_ids:

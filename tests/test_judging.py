@@ -173,3 +173,23 @@ def test_a_good_answer_with_an_epilogue_keeps_its_marks_and_the_epilogue_earns_n
     assert {s.rule for s in with_epilogue.sentences if s.paragraph == last} == {"digression"}
     assert f"Paragraph {last} is about a different question and earns nothing: keep to the question asked." \
         in with_epilogue.improvements
+
+
+def test_an_essay_dated_only_outside_the_questions_period_is_off_topic(rubric):
+    """An essay on the 1920s and 1930s in the question's words states many years, none of them 1945-1950."""
+    result = grade_file(DATA / "essay_off_topic_1930s.txt", rubric)
+    assert "off_topic" in [f.code for f in result.flags] and result.score == 0
+    assert "All 8 of the essay's dates fall outside the years this question is about (1945-1950)" in next(f.message for f in result.flags if f.code == "off_topic")
+    fewer = rubric.model_copy(update={"rules": {**rubric.rules, "off_topic": {"period_years": 9}}})
+    assert "off_topic" not in {f.code for f in grade_file(DATA / "essay_off_topic_1930s.txt", fewer).flags}
+    without = rubric.model_copy(update={"period": None})
+    assert "off_topic" not in {f.code for f in grade_file(DATA / "essay_off_topic_1930s.txt", without).flags}
+
+
+def test_background_from_the_1920s_keeps_an_answer_on_topic(rubric):
+    from grader import grade_text
+
+    essay = (DATA / "essay_developed.txt").read_text(encoding="utf-8")
+    background = ("\n\nThe roots of the mistrust lay in 1921, 1923, 1927, 1931 and 1935, when the Comintern repeatedly "
+                  "put Soviet interests before those of the Chinese communists.")
+    assert "off_topic" not in {f.code for f in grade_text(essay + background, rubric).flags}

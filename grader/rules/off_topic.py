@@ -3,21 +3,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS
 from . import empty, front_matter, heading
 from .base import Flag, Rule, Setting
 
 if TYPE_CHECKING:
     from ..flags import Screening
+    from ..text import Sentence
 
 RULE = Rule(
     "off_topic", "An essay whose answer to this question is negligible (too few sentences answer it, and they are a "
-    "small share of the essay, once digressions into other questions are set aside) is off topic: every part is at "
-    "level 0.", "flag",
+    "small share of the essay, once digressions into other questions are set aside), or that dates its events only "
+    "outside the rubric's `period`, is off topic: every part is at level 0.", "flag",
     (Setting("min_sentences", int, 5, "Sentences that are evidence for some part below which the essay's answer is "
              "negligible and it is off topic.", minimum=0),
      Setting("min_share", float, 0.25, "Share of the essay's sentences that, when they answer the question, keep a "
              "short answer on topic however few they are (an excerpt that answers one part is credited for it).",
              minimum=0, maximum=1),
+     Setting("period_years", int, 5, "Years an essay must date events in, none of them in the rubric's `period`, "
+             "before it is about another period (an essay on the 1920s and 30s written in the question's words).",
+             minimum=1),
      Setting("substantial_answer", int, 10, "Sentences answering this question from which the answer is never "
              "negligible, however long the essay's digressions into other questions (an epilogue on later events "
              "costs a full answer nothing).", minimum=0)),
@@ -41,7 +46,20 @@ def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -
         n = len(topic)
         return Flag(RULE.id, f"Only {n} sentence{'s answer' if n != 1 else ' answers'} this question (at least "
                              f"{cfg.min_sentences} are needed), so no part of the answer can be credited.")
+    period = ctx.rubric.period
+    if period is not None:
+        dated = [y for s in written for y in _years(s)]
+        if len(dated) >= cfg.period_years and not any(period.from_ <= y <= period.to for y in dated):
+            return Flag(RULE.id, f"All {len(dated)} of the essay's dates fall outside the years this question is about "
+                                 f"({period.from_}-{period.to}): it answers a question about another period, so no "
+                                 "part can be credited.")
     if other and len(away) > len(core) and len(core) < cfg.substantial_answer:
         return Flag(RULE.id, f"Most of the essay ({len(away)} sentences) is about a different question; only "
                              f"{len(core)} answer this one, so no part can be credited.")
     return None
+
+
+def _years(sentence: Sentence) -> list[int]:
+    """The four-digit years a sentence states."""
+    return [int(t.norm) for t in sentence.tokens
+            if len(t.norm) == YEAR_DIGITS and t.norm.isdigit() and FIRST_YEAR <= int(t.norm) <= LAST_YEAR]
