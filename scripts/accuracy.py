@@ -21,6 +21,7 @@ from grader.evaluate import (LEVELS, MARKS, Report, agreement, bootstrap_interva
 TESTSET = ROOT / "testset"
 HARD = ROOT / "samples" / "hard"
 FRESH = ROOT / "samples" / "fresh"
+FRESH2 = ROOT / "samples" / "fresh2"
 #: The honesty figures of each set, measured before the rules that read what a sentence claims (attribution,
 #: the essay's own judgement, explained factors, wrong facts spoiling their paragraph, amounts, misconceptions):
 #: (on-topic QWK, on-topic bias, teacher's zero parts left at zero, labelled errors reported, shown correct).
@@ -32,10 +33,14 @@ HONESTY_BEFORE = {
     "test set vs marker B": (0.867, 1.22, 0.86, 0.33, 3),
     # the fresh samples' first run, before any change they informed
     "fresh samples": (0.516, 0.48, 0.50, 0.21, 4),
+    # the second fresh samples' first run, before any change they informed
+    "second fresh samples vs marker A": (0.616, 0.67, 0.14, 0.17, 13),
+    "second fresh samples vs marker B": (0.613, 0.52, 0.29, 0.16, 12),
 }
 #: Overall QWK of the same sets before that round.
 QWK_BEFORE = {"sample set": 0.888, "hard samples vs marker A": 0.527, "hard samples vs marker B": 0.564,
-              "test set vs marker A": 0.912, "test set vs marker B": 0.890, "fresh samples": 0.690}
+              "test set vs marker A": 0.912, "test set vs marker B": 0.890, "fresh samples": 0.690,
+              "second fresh samples vs marker A": 0.606, "second fresh samples vs marker B": 0.634}
 #: Measured once, with the grader as it stood when `grader evaluate` was added, before the held-out round.
 BEFORE = ("Before the judging rules of the held-out round were written (the grader as of the commit that added\n"
           "`grader evaluate`), the test set gave QWK 0.867 against marker A and 0.844 against marker B, lowest part\n"
@@ -53,7 +58,11 @@ BEFORE = ("Before the judging rules of the held-out round were written (the grad
           "labelled before the grader saw them, gave QWK 0.801 [0.65, 0.90] before any tuning on them. One rule\n"
           "of that round (an essay whose words are 40% or more the question's own is an echo throughout) was\n"
           "withdrawn after the test set showed it zeroing an honest essay its markers gave 6: that one decision\n"
-          "was informed by the test set. The test figures in the table are after that round.")
+          "was informed by the test set. The test figures in the table are after that round. Later, while the fact\n"
+          "checks were reworked (an opening date governs its clause, namesake events), a count of unconfirmed\n"
+          "\"incorrect\" checks that still ran over the test set showed four of its sentences; the rules were written\n"
+          "and tested on constructed sentences of the same kinds, but the test set's fact figures are no longer\n"
+          "wholly unseen.")
 
 
 def _row(name: str, report: Report) -> str:
@@ -150,6 +159,22 @@ def main() -> None:
                   "negation denies only its own clause, and a denied event is not confirmed. The figures below are",
                   "after those and the rest of the round.", "", header,
                   _row("fresh samples", fresh)]
+    fresh2 = {marker: evaluate(FRESH2, FRESH2 / name, rubric) for marker, name in (("A", "labels.jsonl"),
+                                                                                  ("B", "labels_b.jsonl"))
+              if (FRESH2 / name).exists()}
+    if fresh2:
+        lines += ["", "## Second fresh samples", "",
+                  "Twenty-four essays by three more writers (an ordinary class, parts present in words but absent in",
+                  "substance, false facts of every kind), labelled blind by two markers and committed before the grader",
+                  "read them (samples/fresh2/README.md). Their first run, with every rule tuned on the sets above, is",
+                  "the best estimate here of essays written by others: overall QWK 0.606 and 0.634, on topic 0.616 and",
+                  "0.613, a third of their listed errors. Rules informed by them afterwards, all general: the order of",
+                  "two events, percentages, lengths after a verb of lasting, a wrong name in a list of signatories,",
+                  "offices of foreign minister and secretary of state, evidence with two false claims is not fully",
+                  "accurate, an essay dated only outside the question's period is off topic, and \"against\" or",
+                  "\"Nationalist\" alone is no tension. The figures below are after those.", "", header]
+        for marker, report in fresh2.items():
+            lines.append(_row(f"second fresh samples vs marker {marker}", report))
     lines += ["", "## Marks running high, absent parts, facts", "",
               "QWK hides a grader that is consistently generous. On topic: QWK and mean bias (grader minus teacher) on",
               "the essays the teacher marked on topic; zero parts: of the parts the teacher scored 0, the share the",
@@ -163,6 +188,8 @@ def main() -> None:
         lines.append(_honesty_row(f"hard samples vs marker {marker}", report))
     if fresh:
         lines.append(_honesty_row("fresh samples", fresh))
+    for marker, report in fresh2.items():
+        lines.append(_honesty_row(f"second fresh samples vs marker {marker}", report))
     for marker, report in per_test.items():
         lines.append(_honesty_row(f"test set vs marker {marker.upper()}", report))
     gaming = gaming_rows(rubric)
