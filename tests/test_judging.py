@@ -97,6 +97,12 @@ def test_many_reasons_named_none(lenient):
     assert levels("essay_final_reason_vague.txt", lenient)["final_reason"] == 0
 
 
+def test_a_generic_benefit_is_no_final_reason(lenient):
+    """"It would benefit China and help it achieve its goals" names no reason; loans and experts do."""
+    assert levels("essay_final_reason_generic.txt", lenient)["final_reason"] == 0
+    assert levels("essay_final_reason_specific.txt", lenient)["final_reason"] >= 1
+
+
 def test_the_word_natural_alone_is_no_judgement(rubric):
     assert "natural_judgement" not in evidence("essay_natural_word_only.txt", rubric)
 
