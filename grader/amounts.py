@@ -8,6 +8,7 @@ marked as such. The word lists are in `grader/data/english.yaml`.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .language import english
@@ -52,11 +53,8 @@ def read_number(tokens, i: int, text: str) -> tuple[int, int] | None:
     return value, j
 
 
-def amounts(sentence: Sentence, text: str) -> list[Amount]:
-    """Every amount of money in the sentence, in order."""
-    lang = english()
-    tokens = sentence.tokens
-    out: list[Amount] = []
+def numbers(tokens, text: str) -> Iterator[tuple[int, int, int]]:
+    """Every number among the tokens, in order: (its first token, its value, the token after it)."""
     i = 0
     while i < len(tokens):
         found = read_number(tokens, i, text)
@@ -64,6 +62,19 @@ def amounts(sentence: Sentence, text: str) -> list[Amount]:
             i += 1
             continue
         value, j = found
+        yield i, value, j
+        i = j
+
+
+def amounts(sentence: Sentence, text: str) -> list[Amount]:
+    """Every amount of money in the sentence, in order."""
+    lang = english()
+    tokens = sentence.tokens
+    out: list[Amount] = []
+    resume = 0  # the token after the last amount's currency word
+    for i, value, j in numbers(tokens, text):
+        if i < resume:
+            continue
         while j < len(tokens) and tokens[j].norm in lang.scale_words:
             value *= lang.scale_words[tokens[j].norm]
             j += 1
@@ -76,11 +87,10 @@ def amounts(sentence: Sentence, text: str) -> list[Amount]:
                 end = k + 1
                 break
         if currency is None:
-            i = j
             continue
         rate = any(t.norm in lang.per_period for t in tokens[end : end + CURRENCY_REACH])
         out.append(Amount(value, currency, i, rate))
-        i = end
+        resume = end
     return out
 
 
@@ -105,22 +115,18 @@ def percentages(sentence: Sentence, text: str) -> list[Percentage]:
     """Every percentage in the sentence, in order ("1.5%" is read whole)."""
     tokens = sentence.tokens
     out: list[Percentage] = []
-    i = 0
-    while i < len(tokens):
-        found = read_number(tokens, i, text)
-        if found is None:
-            i += 1
+    resume = 0  # the token after a decimal part already read
+    for i, value, j in numbers(tokens, text):
+        if i < resume:
             continue
-        value, j = found
         number: float = value
         if j + 1 < len(tokens) and text[tokens[j - 1].end : tokens[j].start] == "." and tokens[j].norm.isdigit():
             number = float(f"{value}.{tokens[j].norm}")  # "1.5"
             j += 1
+        resume = j
         after = text[tokens[j - 1].end : tokens[j].start if j < len(tokens) else sentence.end]
-        sign = after.strip().startswith("%")
         words = j < len(tokens) and (tokens[j].norm == "percent"
                                      or tokens[j].norm == "per" and j + 1 < len(tokens) and tokens[j + 1].norm == "cent")
-        if sign or words:
+        if after.strip().startswith("%") or words:
             out.append(Percentage(number, i))
-        i = j
     return out

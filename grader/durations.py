@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .amounts import read_number
+from .amounts import numbers
 from .language import english
 from .text import Sentence, tokenize
 
@@ -32,20 +32,13 @@ def durations(sentence: Sentence, text: str) -> list[Duration]:
     lang = english()
     tokens = sentence.tokens
     out: list[Duration] = []
-    i = 0
-    while i < len(tokens):
-        found = read_number(tokens, i, text)
-        if found is None:
-            i += 1
-            continue
-        value, j = found
+    for i, value, j in numbers(tokens, text):
         if j < len(tokens) and tokens[j].lemma in lang.duration_units:
             before = tokens[i - 1].norm if i else ""
             after = tokens[j + 1].norm if j + 1 < len(tokens) else ""
             if before not in lang.interval_before and after not in lang.interval_after:
                 lasted = any(t.lemma in lang.lasting_verbs for t in tokens[max(0, i - LASTING_REACH) : i])
                 out.append(Duration(value * lang.duration_units[tokens[j].lemma], i, lasted))
-        i = j
     return out
 
 

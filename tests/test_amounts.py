@@ -1,4 +1,5 @@
-"""Amounts of money read from a sentence: figures, words, commas, scales, currencies and rates."""
+"""Amounts of money, percentages and lengths of time read from a sentence: figures, words, commas, scales,
+currencies, rates and intervals."""
 from __future__ import annotations
 
 import pytest
@@ -31,3 +32,35 @@ def test_a_rubric_amount_is_one_amount_of_money():
     assert parse_amount("300 million dollars") == (300_000_000, "dollar")
     assert parse_amount("300 million") is None  # no currency
     assert parse_amount("$3 and $4") is None  # two amounts
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a loan at 1% interest", [1]),
+    ("an interest rate of 5 percent", [5]),
+    ("one per cent a year", [1]),
+    ("at 1.5% and later 2 %", [1.5, 2]),
+    ("$300 million in 1950 at 1% over five years", [1]),
+    ("300 million people", []),
+])
+def test_percentages(text, expected):
+    from grader.amounts import percentages
+
+    sentence = Sentence(0, 0, len(text), 0, tokenize(text))
+    assert [p.value for p in percentages(sentence, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a 30-year alliance", [(10957.5, False)]),
+    ("Mao stayed almost three months", [(91.32, True)]),
+    ("spread over five years", [(1826.25, False)]),
+    ("two months later the treaty was signed", []),
+    ("within two years", []),
+    ("ten years of civil war", []),
+    ("Stalin was seventy years old", []),
+    ("$300 million a year", []),
+])
+def test_durations(text, expected):
+    from grader.durations import durations
+
+    sentence = Sentence(0, 0, len(text), 0, tokenize(text))
+    assert [(round(d.days, 2), d.lasted) for d in durations(sentence, text)] == expected
