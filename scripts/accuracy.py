@@ -65,6 +65,13 @@ BEFORE = ("Before the judging rules of the held-out round were written (the grad
           "wholly unseen.")
 
 
+def _by_marker(folder: Path, rubric) -> dict[str, Report]:
+    """A set's report against each of its markers' labels (labels.jsonl is A, labels_b.jsonl is B)."""
+    return {marker: evaluate(folder, folder / name, rubric) for marker, name in (("A", "labels.jsonl"),
+                                                                                ("B", "labels_b.jsonl"))
+            if (folder / name).exists()}
+
+
 def _row(name: str, report: Report) -> str:
     lo, hi = report.qwk_interval
     blo, bhi = report.baseline_interval
@@ -138,8 +145,7 @@ def main() -> None:
             lines.append(f"| {e.id} | {sample.elements[e.id]['qwk']:.3f} | {per_test['a'].elements[e.id]['qwk']:.3f} | "
                          f"{per_test['b'].elements[e.id]['qwk']:.3f} | {markers[e.id]:.3f} | "
                          f"{per_test['a'].elements[e.id]['baseline_qwk']:.3f} |")
-    hard = {marker: evaluate(HARD, HARD / name, rubric) for marker, name in (("A", "labels.jsonl"), ("B", "labels_b.jsonl"))
-            if (HARD / name).exists()}
+    hard = _by_marker(HARD, rubric)
     if hard:
         lines += ["", "## Hard samples", "",
                   "Fifty essays written as hard cases by design (parts left out, false facts outside the fact bank,",
@@ -159,9 +165,7 @@ def main() -> None:
                   "negation denies only its own clause, and a denied event is not confirmed. The figures below are",
                   "after those and the rest of the round.", "", header,
                   _row("fresh samples", fresh)]
-    fresh2 = {marker: evaluate(FRESH2, FRESH2 / name, rubric) for marker, name in (("A", "labels.jsonl"),
-                                                                                  ("B", "labels_b.jsonl"))
-              if (FRESH2 / name).exists()}
+    fresh2 = _by_marker(FRESH2, rubric)
     if fresh2:
         lines += ["", "## Second fresh samples", "",
                   "Twenty-four essays by three more writers (an ordinary class, parts present in words but absent in",
