@@ -175,8 +175,9 @@ def main() -> None:
                   "0.613, a third of their listed errors. Rules informed by them afterwards, all general: the order of",
                   "two events, percentages, lengths after a verb of lasting, a wrong name in a list of signatories,",
                   "offices of foreign minister and secretary of state, evidence with two false claims is not fully",
-                  "accurate, an essay dated only outside the question's period is off topic, and \"against\" or",
-                  "\"Nationalist\" alone is no tension. The figures below are after those.", "", header]
+                  "accurate, an essay dated only outside the question's period is off topic, \"against\" or",
+                  "\"Nationalist\" alone is no tension, and a generic benefit is no final reason. The figures below",
+                  "are after those.", "", header]
         for marker, report in fresh2.items():
             lines.append(_row(f"second fresh samples vs marker {marker}", report))
     lines += ["", "## Marks running high, absent parts, facts", "",
