@@ -63,7 +63,7 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
     for s in sentences.items:
         if s.paragraph != paragraph:
             paragraph, earlier_year = s.paragraph, None
-        years = _years(s)
+        years = _years(s, earlier_year)
         before, earlier_year = earlier_year, years[-1][1] if years else earlier_year
         listed = screened[s.index] in CHECKED_IN_LISTS
         if screened[s.index] is not None and not listed:
@@ -290,13 +290,19 @@ def _overlap(one: set[tuple[int, int]], other: set[tuple[int, int]]) -> bool:
     return any(a <= d and c <= b for a, b in one for c, d in other)
 
 
-def _years(sentence: Sentence) -> list[tuple[int, int]]:
-    """(token position, year) for four-digit years in the sentence."""
-    out = []
+def _years(sentence: Sentence, earlier: int | None = None) -> list[tuple[int, int]]:
+    """(token position, year) for four-digit years in the sentence, and for "the same year" or "that year", the
+    year stated last before it (in the sentence, else `earlier`, the paragraph's)."""
+    out: list[tuple[int, int]] = []
+    back = english().year_anaphora
     for i, t in enumerate(sentence.tokens):
         word = t.norm
         if len(word) == YEAR_DIGITS and word.isdigit() and FIRST_YEAR <= int(word) <= LAST_YEAR:
             out.append((i, int(word)))
+        elif word == "year" and i > 0 and sentence.tokens[i - 1].norm in back:
+            last = out[-1][1] if out else earlier
+            if last is not None:
+                out.append((i, last))
     return out
 
 
@@ -428,7 +434,10 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
     if not _in_clause(s, position, anchors, window, text):
         return False
     between = _between(s, position, anchors, text)
-    return not any(normalise(w) in english().coordinators for w in between.split())  # "1927 and Yalta": a list
+    words = [normalise(w) for w in between.split()]
+    if words == ["and"] and _verb_after(s, position, anchors, text):
+        return True  # "went to Moscow in 1949 and signed the treaty": one date for both verbs
+    return not any(w in english().coordinators for w in words)  # "1927 and Yalta": a list
 
 
 def _in_clause(s: Sentence, position: int, anchors: list[Occurrence], window: int, text: str) -> bool:
@@ -437,6 +446,16 @@ def _in_clause(s: Sentence, position: int, anchors: list[Occurrence], window: in
     if _distance(position, anchors) - _date_words(s, position, anchors) > window:
         return False
     return not CLAUSE_BREAK.search(DATE_COMMA.sub(" ", _between(s, position, anchors, text)))
+
+
+def _verb_after(s: Sentence, position: int, anchors: list[Occurrence], text: str) -> bool:
+    """Whether the event's nearest word follows `position` and is a verb in small letters ("and signed"), not a
+    name or a noun phrase ("and Yalta", "and the treaty")."""
+    following = [a for a in anchors if a.first > position]
+    if not following:
+        return False
+    token = s.tokens[min(a.first for a in following)]
+    return not text[token.start].isupper() and token.norm not in english().function_words and token.norm.endswith("ed")
 
 
 def _between(s: Sentence, position: int, anchors: list[Occurrence], text: str) -> str:
@@ -500,6 +519,8 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
                                            for other in elsewhere)]
         if own or bound:  # the event has a date of its own: an accepted year farther off is another event's
             dated = [i for i in dated if i in (own or bound) or _in_scene(s, i, anchors, text, opening)]
+        elif _as_time_reference(s, anchors):  # "he died in 1949, shortly after Mao's arrival": the year is his
+            dated = []
         months = fact.must.months
         named_months = [m for m in (_month_before(s, i) for i in dated if not _nearer_another(i, anchors, elsewhere)
                               and _bound_to_event(s, i, anchors, cfg.date_window, text, opening)) if m]
@@ -585,4 +606,5 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
                 wrong = True
     if wrong:
         return "incorrect"
+    # an event named only to date another ("shortly after Mao's arrival in Moscow") is not itself confirmed
     return "correct" if right and not unsure else None

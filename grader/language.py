@@ -27,6 +27,7 @@ class English:
     sequence_words: frozenset[str]
     order_after: frozenset[str]
     order_before: frozenset[str]
+    year_anaphora: frozenset[str]
     coordinators: frozenset[str]
     quote_pairs: tuple[str, ...]
     bullets: tuple[str, ...]
@@ -80,6 +81,7 @@ def english() -> English:
         sequence_words=frozenset(raw["sequence_words"]),
         order_after=frozenset(raw["order_after"]),
         order_before=frozenset(raw["order_before"]),
+        year_anaphora=frozenset(raw["year_anaphora"]),
         coordinators=frozenset(raw["coordinators"]),
         quote_pairs=tuple(raw["quote_pairs"]),
         bullets=tuple(raw["bullets"]),

@@ -79,6 +79,13 @@ def checks(rubric, text):
     ("Stalin did well: at Yalta in February 1945 Roosevelt accepted his claims, and the Sino-Soviet treaty with "
      "Chiang's government in August 1945 gave him Port Arthur.", [("kmt_treaty_1945", "correct"), ("yalta_conference", "correct")]),
     ("Finally in February 1950 they signed the treaty of friendship and alliance.", [("treaty_signed", "correct")]),
+    # "that year" is the year stated last; a verb joined by "and" shares its date
+    ("The People's Republic was proclaimed in 1949, and Mao travelled to Moscow that year and signed the treaty.",
+     [("treaty_signed", "incorrect"), ("prc_proclaimed", "correct"), ("mao_in_moscow", "correct")]),
+    ("The Korean War began in June 1950 and lasted three years.", [("korean_war_began", "correct")]),
+    # an event named only to date another is confirmed only by a date of its own
+    ("Stalin was hesitant; he died in December 1949, shortly after Mao's arrival in Moscow.", []),
+    ("Shortly after Mao's arrival in Moscow in December 1949, Stalin received him.", [("mao_arrived_in_moscow", "correct")]),
     # two events in an order their dates rule out
     ("The treaty was signed in Moscow after the Korean War began.", [("treaty_signed", "incorrect")]),
     ("Liu Shaoqi's secret mission to Moscow took place after the People's Republic had been proclaimed.",
