@@ -199,3 +199,16 @@ def test_background_from_the_1920s_keeps_an_answer_on_topic(rubric):
     background = ("\n\nThe roots of the mistrust lay in 1921, 1923, 1927, 1931 and 1935, when the Comintern repeatedly "
                   "put Soviet interests before those of the Chinese communists.")
     assert "off_topic" not in {f.code for f in grade_text(essay + background, rubric).flags}
+
+
+def test_five_dates_outside_the_period_make_another_period_four_do_not(rubric):
+    from grader import grade_text
+
+    paragraphs = (DATA / "essay_off_topic_1930s.txt").read_text(encoding="utf-8").split("\n\n")
+    four = "\n\n".join(paragraphs[:4])  # 1921, 1923, 1924 and 1927
+    five = four + "\n\nMoscow-trained leaders such as Wang Ming took over the party in 1931."
+
+    def period_flag(text):
+        return any("fall outside the years" in f.message for f in grade_text(text, rubric).flags)
+
+    assert [period_flag(four), period_flag(five)] == [False, True]
