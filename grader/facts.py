@@ -435,9 +435,12 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
         return False
     between = _between(s, position, anchors, text)
     words = [normalise(w) for w in between.split()]
+    lang = english()
+    if any(w in lang.order_after or w in lang.order_before for w in words):
+        return False  # "at Xibaipo only after the People's Republic was founded": two times, two events
     if words == ["and"] and _verb_after(s, position, anchors, text):
         return True  # "went to Moscow in 1949 and signed the treaty": one date for both verbs
-    return not any(w in english().coordinators for w in words)  # "1927 and Yalta": a list
+    return not any(w in lang.coordinators for w in words)  # "1927 and Yalta": a list
 
 
 def _in_clause(s: Sentence, position: int, anchors: list[Occurrence], window: int, text: str) -> bool:

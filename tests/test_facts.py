@@ -86,6 +86,10 @@ def checks(rubric, text):
     # an event named only to date another is confirmed only by a date of its own
     ("Stalin was hesitant; he died in December 1949, shortly after Mao's arrival in Moscow.", []),
     ("Shortly after Mao's arrival in Moscow in December 1949, Stalin received him.", [("mao_arrived_in_moscow", "correct")]),
+    # a place before a word of order belongs to the clause before it
+    ("Stalin sent Mikoyan to the CCP headquarters at Xibaipo only after the People's Republic had been founded.",
+     [("mikoyan_visit", "incorrect")]),
+    ("After McCarthy's speech, any move toward recognizing Beijing became politically impossible for Truman.", []),
     # two events in an order their dates rule out
     ("The treaty was signed in Moscow after the Korean War began.", [("treaty_signed", "incorrect")]),
     ("Liu Shaoqi's secret mission to Moscow took place after the People's Republic had been proclaimed.",
