@@ -440,7 +440,7 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
         return False  # "at Xibaipo only after the People's Republic was founded": two times, two events
     if words == ["and"] and _verb_after(s, position, anchors, text):
         return True  # "went to Moscow in 1949 and signed the treaty": one date for both verbs
-    return not any(w in lang.coordinators for w in words)  # "1927 and Yalta": a list
+    return not _coordinated(between)  # "1927 and Yalta": a list
 
 
 def _in_clause(s: Sentence, position: int, anchors: list[Occurrence], window: int, text: str) -> bool:
@@ -449,6 +449,18 @@ def _in_clause(s: Sentence, position: int, anchors: list[Occurrence], window: in
     if _distance(position, anchors) - _date_words(s, position, anchors) > window:
         return False
     return not CLAUSE_BREAK.search(DATE_COMMA.sub(" ", _between(s, position, anchors, text)))
+
+
+def _coordinated(between: str) -> bool:
+    """Whether the text between a detail and its event holds a coordinator that makes them items of a list,
+    not one that only joins two names of the event ("signed by Zhou Enlai and Vyshinsky on 14 April")."""
+    words = between.split()
+    coordinators = english().coordinators
+    for k, word in enumerate(words):
+        if normalise(word) in coordinators and not (0 < k < len(words) - 1 and words[k - 1][:1].isupper()
+                                                    and words[k + 1][:1].isupper()):
+            return True
+    return False
 
 
 def _verb_after(s: Sentence, position: int, anchors: list[Occurrence], text: str) -> bool:
@@ -527,7 +539,9 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
         months = fact.must.months
         named_months = [m for m in (_month_before(s, i) for i in dated if not _nearer_another(i, anchors, elsewhere)
                               and _bound_to_event(s, i, anchors, cfg.date_window, text, opening)) if m]
-        if months and named_months and not any(m in months for m in named_months) and not _as_time_reference(s, anchors):
+        own_month = any(_bound_to_event(s, i, anchors, cfg.year_window, text, opening) for i in dated)
+        if months and named_months and not any(m in months for m in named_months) and (
+                own_month or not _as_time_reference(s, anchors)):
             wrong = True  # the right year, the wrong month: "proclaimed on 1 January 1949"
         elif dated:
             right = True
@@ -570,8 +584,9 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
     group, good = places[fact.id] if not term_list else (None, set())
     if group:
         stated = [o for o in occ if o.group == group]
-        if any(o.phrase in good and not _nearer_another(o.first, anchors, elsewhere) for o in stated):
-            right = True
+        if any(o.phrase in good and not _nearer_another(o.first, anchors, elsewhere)
+               and _bound_to_event(s, o.first, anchors, cfg.date_window, text, opening) for o in stated):
+            right = True  # the right place, with the event (not "... but Washington refused" further on)
         else:
             other_places = {p for f in matched if f is not fact for p in places[f.id][1]}
             prepositions = english().place_prepositions
@@ -585,13 +600,15 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
                     continue
                 if (o.start, o.end) in events:
                     continue  # "at Yalta" names the conference, not where this event happened
+                if o.first > 1 and s.tokens[o.first - 2].lemma in english().seat_nouns:
+                    continue  # "Chiang's government in Chongqing": where the government sat, not the event
                 if s.tokens[o.first - 1].norm in prepositions and _bound_to_event(s, o.first, anchors, cfg.place_window, text, opening):
                     wrong = True
     groups, accepted_names = people[fact.id] if not term_list else (set(), set())
     if groups:
         named = [o for o in occ if o.group in groups]
         listed = [o for o in named if o.phrase in accepted_names and not _nearer_another(o.first, anchors, elsewhere)]
-        right = right or bool(listed)
+        right = right or any(_bound_to_event(s, o.first, anchors, cfg.date_window, text, opening) for o in listed)
         other_people = {p for f in matched if f is not fact for p in people[f.id][1]}
         for o in named:  # beside the right people, another is wrong only in the same list ("Truman, Churchill and Stalin")
             if o.phrase in accepted_names or _nearer_another(o.first, anchors, elsewhere):

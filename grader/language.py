@@ -28,6 +28,7 @@ class English:
     order_after: frozenset[str]
     order_before: frozenset[str]
     year_anaphora: frozenset[str]
+    seat_nouns: frozenset[str]
     coordinators: frozenset[str]
     quote_pairs: tuple[str, ...]
     bullets: tuple[str, ...]
@@ -82,6 +83,7 @@ def english() -> English:
         order_after=frozenset(raw["order_after"]),
         order_before=frozenset(raw["order_before"]),
         year_anaphora=frozenset(raw["year_anaphora"]),
+        seat_nouns=frozenset(raw["seat_nouns"]),
         coordinators=frozenset(raw["coordinators"]),
         quote_pairs=tuple(raw["quote_pairs"]),
         bullets=tuple(raw["bullets"]),

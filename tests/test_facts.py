@@ -50,7 +50,7 @@ def checks(rubric, text):
     ("In June 1949, a few months before he proclaimed the People's Republic, Mao wrote that China would lean to "
      "one side.", [("prc_proclaimed", "correct")]),
     ("In August 1945, right after the Yalta agreement, Stalin signed a treaty with Chiang Kai-shek.",
-     [("kmt_treaty_1945", "correct"), ("yalta_conference", "correct")]),
+     [("kmt_treaty_1945", "correct")]),  # Yalta named only to date the treaty is not itself confirmed
     # a place or a name belongs to the event it stands beside, and vouches only for that one
     ("The CCP proclaimed the People's Republic in Shanghai in 1949.", [("prc_proclaimed", "incorrect")]),
     ("Mao, who had helped found the CCP in Shanghai, proclaimed the People's Republic in 1949.",
@@ -86,6 +86,16 @@ def checks(rubric, text):
     # an event named only to date another is confirmed only by a date of its own
     ("Stalin was hesitant; he died in December 1949, shortly after Mao's arrival in Moscow.", []),
     ("Shortly after Mao's arrival in Moscow in December 1949, Stalin received him.", [("mao_arrived_in_moscow", "correct")]),
+    # a right place or person confirms only beside the event; a wrong place further on is still wrong
+    ("Acheson's speech in San Francisco placed Taiwan outside the perimeter, but Washington refused to recognise Mao.",
+     [("acheson_speech", "incorrect")]),
+    ("Right after the Yalta agreement, in March 1945, Stalin denounced the neutrality pact.", []),
+    # where a government sat is not where its treaty was signed
+    ("In August 1945 Stalin signed a Treaty of Friendship and Alliance with Chiang's government in Chungking.",
+     [("kmt_treaty_1945", "correct")]),
+    # the signers name the 1950 treaty, and the month stated with them is its own
+    ("Zhou came to help, until the treaty was finally signed by Zhou Enlai and Vyshinsky on 14 April 1950.",
+     [("treaty_signed", "incorrect")]),
     # a place before a word of order belongs to the clause before it
     ("Stalin sent Mikoyan to the CCP headquarters at Xibaipo only after the People's Republic had been founded.",
      [("mikoyan_visit", "incorrect")]),
