@@ -7,8 +7,11 @@ after "in"/"at" near the event and the right one is absent; a month is wrong whe
 accepted year and is not one of the fact's months. A place or a name belongs to the event it stands
 nearest; one that may be another named event's leaves the claim unconfirmed. The giver of a fact that
 names one is read by `direction`, and an office given to someone who did not hold it then by `offices`.
-A denied event, or one dated only by another event's year, is not confirmed. Anything vaguer is left
-unchecked: a false accusation costs a student more than a missed one.
+Amounts, percentages and lengths of time bound to the event are checked too. An opening date or place
+(`scene`) governs its whole main clause; a year of another fact of the same name reads the claim as that
+one's; two events joined by a word of order are checked by `sequence`. A denied event, or one dated only
+by another event's year, is not confirmed, and a list of terms is corrected but never confirmed. Anything
+vaguer is left unchecked: a false accusation costs a student more than a missed one.
 """
 from __future__ import annotations
 
@@ -28,8 +31,6 @@ from .text import Sentence, Sentences, normalise
 
 if TYPE_CHECKING:
     from .compiled import CompiledRubric
-
-
 
 #: Screens whose sentences still state claims: a list of terms with a wrong date ("Yalta 1944, Korean War
 #: 1948") is corrected, though nothing in it is confirmed or credited.
@@ -182,8 +183,8 @@ def _compact(chosen: list[list[Occurrence]], span: int) -> bool:
 
 
 def fact_tables(rubric: Rubric) -> tuple:
-    """Each fact's place and people lookups, the index of facts by group and each fact's namesake years (kept by
-    the compiled rubric)."""
+    """Each fact's place and people lookups, the index of facts by group and each fact's namesakes by the group
+    that opens their names (kept by the compiled rubric)."""
     return ({f.id: _place_phrases(rubric, f) for f in rubric.facts},
             {f.id: _people_phrases(rubric, f) for f in rubric.facts},
             _facts_by_group(rubric), _namesakes_by_head(rubric))
@@ -464,8 +465,8 @@ def _coordinated(between: str) -> bool:
 
 
 def _verb_after(s: Sentence, position: int, anchors: list[Occurrence], text: str) -> bool:
-    """Whether the event's nearest word follows `position` and is a verb in small letters ("and signed"), not a
-    name or a noun phrase ("and Yalta", "and the treaty")."""
+    """Whether the event's nearest word follows `position` and is a past-tense verb (small letters, "-ed": "and
+    signed"), not a name or a noun phrase ("and Yalta", "and the treaty")."""
     following = [a for a in anchors if a.first > position]
     if not following:
         return False
