@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .language import english
 from . import direction, offices, sequence
-from .rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS, Fact, Rubric, place_group, spellings
+from .rubric import YEAR_DIGITS, Fact, Rubric, is_year, place_group, spellings
 from .terms import Occurrence
 from .amounts import amounts, parse_amount, percentages
 from .durations import durations, same_length
 from .matching import NEGATION, makes_claim
-from .scene import CLAUSE_BREAK, DATE_COMMA, Scene, scene
+from .scene import Scene, breaks, scene
 from .text import Sentence, Sentences, normalise
 
 if TYPE_CHECKING:
@@ -298,7 +298,7 @@ def _years(sentence: Sentence, earlier: int | None = None) -> list[tuple[int, in
     back = english().year_anaphora
     for i, t in enumerate(sentence.tokens):
         word = t.norm
-        if len(word) == YEAR_DIGITS and word.isdigit() and FIRST_YEAR <= int(word) <= LAST_YEAR:
+        if is_year(word):
             out.append((i, int(word)))
         elif word == "year" and i > 0 and sentence.tokens[i - 1].norm in back:
             last = out[-1][1] if out else earlier
@@ -449,7 +449,7 @@ def _in_clause(s: Sentence, position: int, anchors: list[Occurrence], window: in
     clause, whatever "and" stands between."""
     if _distance(position, anchors) - _date_words(s, position, anchors) > window:
         return False
-    return not CLAUSE_BREAK.search(DATE_COMMA.sub(" ", _between(s, position, anchors, text)))
+    return not breaks(_between(s, position, anchors, text))
 
 
 def _coordinated(between: str) -> bool:

@@ -33,6 +33,11 @@ MAX_WITHIN = 200
 #: What counts as a year in an essay: four digits, between these (a fact's year must be one).
 YEAR_DIGITS = 4
 FIRST_YEAR, LAST_YEAR = 1000, 2099
+
+
+def is_year(word: str) -> bool:
+    """Whether a normalised word is a year as facts are dated: four digits from FIRST_YEAR to LAST_YEAR."""
+    return len(word) == YEAR_DIGITS and word.isdigit() and FIRST_YEAR <= int(word) <= LAST_YEAR
 #: Weights add up to `total` when they differ by less than this (floating-point sums).
 WEIGHT_TOLERANCE = 1e-9
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .language import english
-from .rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS
+from .rubric import is_year
 from .text import Sentence
 
 #: Punctuation that ends a clause (the same marks the fact check reads as clause breaks).
@@ -35,16 +35,13 @@ class Scene:
         return inside < self.end <= governed < self.reach
 
 
-def _is_year(word: str) -> bool:
-    return len(word) == YEAR_DIGITS and word.isdigit() and FIRST_YEAR <= int(word) <= LAST_YEAR
-
-
 def _date_word(word: str) -> bool:
-    """A word of a written date: a month, a day, a year, or "the" ("On the 14th of February ...")."""
-    return word in english().months or word.isdigit() and (len(word) <= 2 or _is_year(word))
+    """A word of a written date: a month, a day or a year."""
+    return word in english().months or word.isdigit() and (len(word) <= 2 or is_year(word))
 
 
-def _breaks(text: str) -> bool:
+def breaks(text: str) -> bool:
+    """Whether the text between two words ends a clause (a date's own comma does not)."""
     return bool(CLAUSE_BREAK.search(DATE_COMMA.sub(" ", text)))
 
 
@@ -69,8 +66,8 @@ def _named_opening(sentence: Sentence, text: str, words: int) -> int | None:
         if not (text[word.start].isupper() or word.norm in lang.function_words or _date_word(word.norm)):
             return None
         gap = text[word.end : tokens[k + 1].start]
-        if _breaks(gap):
-            return k + 1 if "," in gap and not _breaks(gap.replace(",", " ", 1)) else None
+        if breaks(gap):
+            return k + 1 if "," in gap and not breaks(gap.replace(",", " ", 1)) else None
     return None
 
 
@@ -86,16 +83,16 @@ def scene(sentence: Sentence, text: str, words: int) -> Scene | None:
     while k < len(tokens) and _date_word(tokens[k].norm):
         k += 1
     # "In December 1949 Mao went ...", "In 1949, Mao went ..."; else "At the Yalta Conference in 1945, ..."
-    end = k if any(_is_year(t.norm) for t in tokens[1:k]) else _named_opening(sentence, text, words)
+    end = k if any(is_year(t.norm) for t in tokens[1:k]) else _named_opening(sentence, text, words)
     if end is None or end >= len(tokens):
         return None
     reach = end
     moving_on = lang.relative_time | lang.sequence_words
     while reach < len(tokens):
         word = tokens[reach].norm
-        if word in moving_on or _is_year(word) or word in lang.months or _infinitive(sentence, reach, text):
+        if word in moving_on or is_year(word) or word in lang.months or _infinitive(sentence, reach, text):
             break
-        if reach > end and _breaks(text[tokens[reach - 1].end : tokens[reach].start]):
+        if reach > end and breaks(text[tokens[reach - 1].end : tokens[reach].start]):
             break
         reach += 1
     return Scene(end, reach) if reach > end else None

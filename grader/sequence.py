@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .language import english
 from .rubric import Fact
-from .scene import CLAUSE_BREAK, DATE_COMMA
+from .scene import breaks
 from .terms import Occurrence
 from .text import Sentence
 
@@ -28,11 +28,6 @@ class Order:
 
     later: Fact
     earlier: Fact
-
-
-def _breaks(between: str) -> bool:
-    """Whether the text between two events ends the first one's clause (a date's own comma does not)."""
-    return bool(CLAUSE_BREAK.search(DATE_COMMA.sub(" ", between)))
 
 
 def window(fact: Fact) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -76,7 +71,7 @@ def orders(sentence: Sentence, text: str, events: list[tuple[Fact, list[Occurren
                 before = [(max(o.last for o in a), f) for f, a in events if max(o.last for o in a) <= i]
                 last = max((end for end, _ in before), default=None)
                 others = [f for end, f in before if end == last
-                          and not _breaks(text[tokens[end - 1].end : tokens[i].start])]
+                          and not breaks(text[tokens[end - 1].end : tokens[i].start])]
             for other in others:
                 if other.id == fact.id:
                     continue

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..rubric import FIRST_YEAR, LAST_YEAR, YEAR_DIGITS
+from ..rubric import is_year
 from . import empty, front_matter, heading
 from .base import Flag, Rule, Setting
 
@@ -61,5 +61,4 @@ def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -
 
 def _years(sentence: Sentence) -> list[int]:
     """The four-digit years a sentence states."""
-    return [int(t.norm) for t in sentence.tokens
-            if len(t.norm) == YEAR_DIGITS and t.norm.isdigit() and FIRST_YEAR <= int(t.norm) <= LAST_YEAR]
+    return [int(t.norm) for t in sentence.tokens if is_year(t.norm)]
