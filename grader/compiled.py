@@ -41,7 +41,7 @@ class CompiledRubric:
 
     @cached_property
     def fact_tables(self) -> tuple:
-        """Each fact's place and people lookups and the facts indexed by group."""
+        """Each fact's place and people lookups, the facts indexed by group and their namesakes."""
         from .facts import fact_tables
 
         return fact_tables(self.rubric)
@@ -54,6 +54,17 @@ class CompiledRubric:
         within = self.settings["evidence"].within
         patterns = [p for e in self.rubric.elements for p in e.patterns] + [m.claim for m in self.rubric.misconceptions]
         return {id(p): shape(p, within, self.actor_of) for p in patterns}
+
+    @cached_property
+    def claims_by_group(self) -> dict[str, tuple[int, ...]]:
+        """The misconceptions (by index) that a sentence carrying a group may make: each is listed under the
+        groups of its first requirement, which every sentence making it must carry."""
+        index: dict[str, list[int]] = {}
+        for i, m in enumerate(self.rubric.misconceptions):
+            requirements = self.shape(m.claim).requirements
+            for group in (requirements[0] if requirements else ()):
+                index.setdefault(group, []).append(i)
+        return {g: tuple(ids) for g, ids in index.items()}
 
     @cached_property
     def actor_of(self) -> dict[str, str]:

@@ -71,7 +71,9 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
             continue
         occ = occurrences[s.index]
         present = {o.group for o in occ}
-        false_claims = [m for m in rubric.misconceptions if makes_claim(compiled, m.claim, s, occ, text, present)]
+        possible = sorted({i for g in present for i in compiled.claims_by_group.get(g, ())})
+        false_claims = [m for m in (rubric.misconceptions[i] for i in possible)
+                        if makes_claim(compiled, m.claim, s, occ, text, present)]
         if false_claims:  # a sentence that makes a false claim is not right on any other count
             out.extend(FactCheck(m.id, "incorrect", s.index, s.start, s.end, m.note) for m in false_claims)
             continue
