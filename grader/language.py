@@ -29,6 +29,7 @@ class English:
     order_before: frozenset[str]
     year_anaphora: frozenset[str]
     seat_nouns: frozenset[str]
+    relative_pronouns: frozenset[str]
     coordinators: frozenset[str]
     quote_pairs: tuple[str, ...]
     bullets: tuple[str, ...]
@@ -84,6 +85,7 @@ def english() -> English:
         order_before=frozenset(raw["order_before"]),
         year_anaphora=frozenset(raw["year_anaphora"]),
         seat_nouns=frozenset(raw["seat_nouns"]),
+        relative_pronouns=frozenset(raw["relative_pronouns"]),
         coordinators=frozenset(raw["coordinators"]),
         quote_pairs=tuple(raw["quote_pairs"]),
         bullets=tuple(raw["bullets"]),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .discourse import is_question
+from .language import english
 from .rules import attribution
 from .rubric import Element, Evidence
 from .terms import Occurrence
@@ -172,8 +173,10 @@ def makes_claim(compiled: CompiledRubric, pattern: Evidence, sentence: Sentence,
     if combo is None:
         return False
     margin = compiled.settings["fact_check"].claim_margin
-    start, end = min(o.first for o in combo) - margin, max(o.last for o in combo) + margin
-    if any(o.group in shape.none and o.first >= 0 and (o.group != NEGATION or (o.last > start and o.first < end))
+    last = max(o.last for o in combo)
+    start, end = min(o.first for o in combo) - margin, last + margin
+    if any(o.group in shape.none and o.first >= 0 and (o.group != NEGATION or (
+            o.last > start and o.first < end and not _in_relative_clause(sentence, last, o.first)))
            for o in occurrences):
         return False
     if pattern.not_subject and _other_subject(shape, occurrences):
@@ -183,6 +186,13 @@ def makes_claim(compiled: CompiledRubric, pattern: Evidence, sentence: Sentence,
         found = attribution.agents(sentence, occurrences, text, compiled.actor_of, None, frame_words)
         return attribution.acts(shape.actor, shape.reasons, occurrences, found)
     return True
+
+
+def _in_relative_clause(sentence: Sentence, claim_end: int, position: int) -> bool:
+    """Whether a word after the claim stands in a relative clause that opens after it ("negotiating with
+    Khrushchev, who did not want ..."): its negation denies the clause, not the claim."""
+    relative = english().relative_pronouns
+    return position >= claim_end and any(t.norm in relative for t in sentence.tokens[claim_end:position])
 
 
 def _other_subject(shape: Shape, occurrences: list[Occurrence]) -> bool:

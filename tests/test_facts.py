@@ -100,6 +100,10 @@ def checks(rubric, text):
     ("Stalin sent Mikoyan to the CCP headquarters at Xibaipo only after the People's Republic had been founded.",
      [("mikoyan_visit", "incorrect")]),
     ("After McCarthy's speech, any move toward recognizing Beijing became politically impossible for Truman.", []),
+    # a negation inside a relative clause denies the clause, not the claim before it
+    ("Mao spent two months in Moscow negotiating with Khrushchev, who did not want to give up the gains of 1945.",
+     [("khrushchev_in_1950", "incorrect")]),
+    ("Khrushchev did not lead the talks in 1950.", []),
     # two events in an order their dates rule out
     ("The treaty was signed in Moscow after the Korean War began.", [("treaty_signed", "incorrect")]),
     ("Liu Shaoqi's secret mission to Moscow took place after the People's Republic had been proclaimed.",
