@@ -381,11 +381,14 @@ def _denied(occ: list[Occurrence], anchors: list[Occurrence], margin: int) -> bo
     return any(o.group in (NEGATION, INTENTION) and first <= o.first < last for o in occ)
 
 
-def _listed_together(s: Sentence, one: Occurrence, other: Occurrence) -> bool:
-    """Whether two names stand in one list: next to each other, or with only "and" or "or" between."""
+def _listed_together(s: Sentence, one: Occurrence, other: Occurrence, text: str) -> bool:
+    """Whether two names stand in one list: next to each other, or with only a comma, "and" or "or" between
+    ("Stalin: Acheson's speech" is no list)."""
     a, b = (one, other) if one.first < other.first else (other, one)
     between = s.tokens[a.last : b.first]
-    return len(between) <= 1 and all(t.norm in english().coordinators for t in between)
+    gap = text[s.tokens[a.last - 1].end : s.tokens[b.first].start]
+    return (len(between) <= 1 and all(t.norm in english().coordinators for t in between)
+            and not breaks(gap.replace(",", " ")))
 
 
 def _nearer_another(position: int, anchors: list[Occurrence], elsewhere: list[list[Occurrence]]) -> bool:
@@ -616,7 +619,7 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
         for o in named:  # beside the right people, another is wrong only in the same list ("Truman, Churchill and Stalin")
             if o.phrase in accepted_names or _nearer_another(o.first, anchors, elsewhere):
                 continue
-            beside = [a for a in listed if _listed_together(s, o, a)]
+            beside = [a for a in listed if _listed_together(s, o, a, text)]
             if listed and not beside:
                 continue
             if o.phrase in other_people and not _nearest_here(o.first, anchors, elsewhere):

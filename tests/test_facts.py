@@ -100,6 +100,9 @@ def checks(rubric, text):
     ("Stalin sent Mikoyan to the CCP headquarters at Xibaipo only after the People's Republic had been founded.",
      [("mikoyan_visit", "incorrect")]),
     ("After McCarthy's speech, any move toward recognizing Beijing became politically impossible for Truman.", []),
+    # names apart across a colon are no list
+    ("It was American flexibility that moved Stalin: Acheson's speech of 12 January 1950 excluded Taiwan.",
+     [("acheson_speech", "correct")]),
     # a negation inside a relative clause denies the clause, not the claim before it
     ("Mao spent two months in Moscow negotiating with Khrushchev, who did not want to give up the gains of 1945.",
      [("khrushchev_in_1950", "incorrect")]),
