@@ -2,7 +2,7 @@
 loan, whatever its amount and year.
 
 The giver is read from the verb of giving or receiving nearest the event, in its clause: the side named
-just before an active verb of giving ("the USSR granted a loan"), after "by" with a passive one ("a loan was
+just before an active verb of giving, not as an object ("the USSR granted a loan"), after "by" with a passive one ("a loan was
 granted by the USSR"), or after "from" with a verb of receiving ("China received a loan from Moscow"). A
 sentence that names no giver this way is left alone.
 """
@@ -46,9 +46,10 @@ def giver(sentence: Sentence, occ: list[Occurrence], anchors: list[Occurrence], 
     passive = verb.first > 0 and tokens[verb.first - 1].norm in english().passive_auxiliaries
     if passive:
         return after(BY)
+    objects = english().object_prepositions
     before = [side for o, side in sides if o.last <= verb.first and verb.first - o.last <= window
-              and _same_clause(text, o, verb)]
-    return before[-1] if before else None
+              and _same_clause(text, o, verb) and not (o.first > 0 and tokens[o.first - 1].norm in objects)]
+    return before[-1] if before else None  # "return Port Arthur to China and gave a loan": China receives
 
 
 def _same_clause(text: str, first: Occurrence, second: Occurrence) -> bool:

@@ -100,6 +100,9 @@ def checks(rubric, text):
     ("Stalin sent Mikoyan to the CCP headquarters at Xibaipo only after the People's Republic had been founded.",
      [("mikoyan_visit", "incorrect")]),
     ("After McCarthy's speech, any move toward recognizing Beijing became politically impossible for Truman.", []),
+    # a side named as an object ("to China") is not the giver of the next verb
+    ("In the treaty the Soviet Union promised to return Port Arthur to China and gave a loan of 300 million dollars.",
+     [("soviet_loan", "correct")]),
     # names apart across a colon are no list
     ("It was American flexibility that moved Stalin: Acheson's speech of 12 January 1950 excluded Taiwan.",
      [("acheson_speech", "correct")]),
