@@ -61,19 +61,21 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
     out: list[FactCheck] = []
     text = sentences.document.text
     paragraph, earlier_year = -1, None  # the last year the paragraph stated before this sentence
+    earlier_groups: set[str] = set()  # the groups the paragraph named before this sentence
     for s in sentences.items:
         if s.paragraph != paragraph:
-            paragraph, earlier_year = s.paragraph, None
+            paragraph, earlier_year, earlier_groups = s.paragraph, None, set()
         years = _years(s, earlier_year)
         before, earlier_year = earlier_year, years[-1][1] if years else earlier_year
+        occ = occurrences[s.index]
+        present = {o.group for o in occ}
+        context, earlier_groups = earlier_groups, earlier_groups | present
         listed = screened[s.index] in CHECKED_IN_LISTS
         if screened[s.index] is not None and not listed:
             continue
-        occ = occurrences[s.index]
-        present = {o.group for o in occ}
         possible = sorted({i for g in present for i in compiled.claims_by_group.get(g, ())})
         false_claims = [m for m in (rubric.misconceptions[i] for i in possible)
-                        if makes_claim(compiled, m.claim, s, occ, text, present)]
+                        if context.isdisjoint(m.unless_earlier) and makes_claim(compiled, m.claim, s, occ, text, present)]
         if false_claims:  # a sentence that makes a false claim is not right on any other count
             out.extend(FactCheck(m.id, "incorrect", s.index, s.start, s.end, m.note) for m in false_claims)
             continue

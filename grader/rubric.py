@@ -261,6 +261,10 @@ class Misconception(_Model):
         "The claim as an evidence pattern (term groups close together; `actor`, `none` and `subject_first` work as "
         "for elements): a sentence it matches makes the false claim."))
     note: str = Field(description="The correct version, shown to the student.")
+    unless_earlier: list[str] = Field(default_factory=list, description=(
+        "Term groups that, stated earlier in the sentence's paragraph, set it where the claim is true (a "
+        "paragraph on 1956 may call Khrushchev the Soviet leader in a sentence that names no year): the claim "
+        "is not read there."))
     examples: MisconceptionExamples = Field(description="Sentences that make the claim and sentences that do not.")
 
 
@@ -597,6 +601,9 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
         claim_issue = _pattern_problem(claim, ("misconceptions", i, "claim"), groups, rubric)
         if claim_issue:
             return claim_issue
+        for k, g in enumerate(wrong.unless_earlier):
+            if g not in groups:
+                return ("misconceptions", i, "unless_earlier", k), f"unknown term group '{g}'"
         if not wrong.examples.wrong or not wrong.examples.not_wrong:
             return ("misconceptions", i, "examples"), "needs examples that are wrong and examples that are not"
     for i, office in enumerate(rubric.offices):

@@ -233,3 +233,11 @@ def test_a_list_of_terms_is_corrected_but_never_confirmed(rubric):
     assert by_line == {wrong: [("korean_war_began", "incorrect"), ("yalta_conference", "incorrect")],
                        right: [], names: []}
     assert {s.text.strip(): s.rule for s in result.sentences if s.text.strip() in by_line}[wrong] == "keyword_list"
+
+
+def test_a_paragraph_set_after_stalins_death_may_call_khrushchev_the_leader(rubric):
+    later = "Khrushchev denounced Stalin in 1956. To Khrushchev, Mao's talk of war sounded reckless, and the Soviet leaders grew wary."
+    alone = "To Khrushchev, Mao's talk of war sounded reckless, and the Soviet leaders grew wary."
+    assert [f for f, _, _ in checks(rubric, later)] == []
+    assert [f for f, _, _ in checks(rubric, alone)] == ["khrushchev_in_1950"]
+    assert [f for f, _, _ in checks(rubric, "Khrushchev denounced Stalin in 1956.\n\n" + alone)] == ["khrushchev_in_1950"]
