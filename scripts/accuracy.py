@@ -82,6 +82,12 @@ def _by_marker(folder: Path, rubric) -> dict[str, Report]:
             if (folder / name).exists()}
 
 
+def _section(title: str, prose: list[str], name: str, reports: dict[str, Report], header: str) -> list[str]:
+    """A set's section: its title, what it is, and its row against each marker ("" for a set with one)."""
+    rows = [_row(f"{name} vs marker {marker}" if marker else name, report) for marker, report in reports.items()]
+    return ["", f"## {title}", "", *prose, "", header, *rows]
+
+
 def _row(name: str, report: Report) -> str:
     lo, hi = report.qwk_interval
     blo, bhi = report.baseline_interval
@@ -157,14 +163,12 @@ def main() -> None:
                          f"{per_test['a'].elements[e.id]['baseline_qwk']:.3f} |")
     hard = _by_marker(HARD, rubric)
     if hard:
-        lines += ["", "## Hard samples", "",
+        lines += _section("Hard samples", [
                   "Fifty essays written as hard cases by design (parts left out, false facts outside the fact bank,",
                   "correct facts that are easy to misread, excerpts, neighbouring alliances in the question's words,",
                   "refusals and reported opinions, narratives that never explain), labelled by two independent markers",
                   "before any rule was changed on them (samples/hard/README.md). Tuned on, like the rest of the",
-                  "samples. The before figures below are for the first forty-four.", "", header]
-        for marker, report in hard.items():
-            lines.append(_row(f"hard samples vs marker {marker}", report))
+                  "samples. The before figures below are for the first forty-four."], "hard samples", hard, header)
     fresh = evaluate(FRESH, FRESH / "labels.jsonl", rubric) if (FRESH / "labels.jsonl").exists() else None
     if fresh:
         lines += ["", "## Fresh samples", "",
@@ -177,7 +181,7 @@ def main() -> None:
                   _row("fresh samples", fresh)]
     fresh2 = _by_marker(FRESH2, rubric)
     if fresh2:
-        lines += ["", "## Second fresh samples", "",
+        lines += _section("Second fresh samples", [
                   "Twenty-four essays by three more writers (an ordinary class, parts present in words but absent in",
                   "substance, false facts of every kind), labelled blind by two markers and committed before the grader",
                   "read them (samples/fresh2/README.md). Their first run, with every rule tuned on the sets above, is",
@@ -187,12 +191,10 @@ def main() -> None:
                   "offices of foreign minister and secretary of state, evidence with two false claims is not fully",
                   "accurate, an essay dated only outside the question's period is off topic, \"against\" or",
                   "\"Nationalist\" alone is no tension, and a generic benefit is no final reason. The figures below",
-                  "are after those.", "", header]
-        for marker, report in fresh2.items():
-            lines.append(_row(f"second fresh samples vs marker {marker}", report))
+                  "are after those."], "second fresh samples", fresh2, header)
     fresh3 = _by_marker(FRESH3, rubric)
     if fresh3:
-        lines += ["", "## Third fresh samples", "",
+        lines += _section("Third fresh samples", [
                   "Twenty-four essays by three more writers, labelled blind by two markers and committed before the",
                   "grader read them, once every rule above had been written (samples/fresh3/README.md). Their first",
                   "run is the figure to trust for essays by others: QWK 0.721 and 0.759, on topic 0.399 and 0.464,",
@@ -204,13 +206,10 @@ def main() -> None:
                   "parts where the markers gave 5 and 6. Changes informed by them afterwards, all general: a right",
                   "place or person confirms a claim only beside its event, a place after \"government\" or",
                   "\"headquarters\" is not the event's, \"and\" between two names is no list, the 1950 treaty is also",
-                  "named by its signers, and more offices and places as rubric data. The figures below are after those.",
-                  "", header]
-        for marker, report in fresh3.items():
-            lines.append(_row(f"third fresh samples vs marker {marker}", report))
+                  "named by its signers, and more offices and places as rubric data. The figures below are after those."], "third fresh samples", fresh3, header)
     fresh4 = _by_marker(FRESH4, rubric)
     if fresh4:
-        lines += ["", "## Fourth fresh samples", "",
+        lines += _section("Fourth fresh samples", [
                   "Twenty-four essays by three more writers (a class across the whole range, excerpts and gaming,",
                   "accuracy as a real class varies), labelled blind by two markers and committed before the grader",
                   "read them, after every rule above (samples/fresh4/README.md). Their first run: QWK 0.557 and",
@@ -220,12 +219,10 @@ def main() -> None:
                   "Most of the difference is essays with one or two slips, now found, whose paragraphs' parts turn",
                   "thin (a 7 marked 3.5), and three false alarms that spoiled good essays' paragraphs (a 10 marked",
                   "4.6): a colon read as a list of names, \"what Yalta had given him in Manchuria\" read as Manchuria",
-                  "given, and a side after \"to\" read as a giver. Those three were fixed, generally, and the figures",
-                  "below are after them. Letting only an essay with two or three false claims spoil its paragraphs",
+                  "given, and a side after \"to\" read as a giver. Those three were fixed, generally, as was Khrushchev",
+                  "as leader in an epilogue already past 1953, and the figures below are after them. Letting only an essay with two or three false claims spoil its paragraphs",
                   "helped here and on the sample set but lost as much on the hard and earlier fresh sets, so it was",
-                  "not kept.", "", header]
-        for marker, report in fresh4.items():
-            lines.append(_row(f"fourth fresh samples vs marker {marker}", report))
+                  "not kept."], "fourth fresh samples", fresh4, header)
     lines += ["", "## Marks running high, absent parts, facts", "",
               "QWK hides a grader that is consistently generous. On topic: QWK and mean bias (grader minus teacher) on",
               "the essays the teacher marked on topic; zero parts: of the parts the teacher scored 0, the share the",
