@@ -322,9 +322,6 @@ def _as_time_reference(sentence: Sentence, anchors: list[Occurrence]) -> bool:
 #: How close a stated percentage must be to the fact's: the same number, up to rounding of its decimals.
 PERCENT_TOLERANCE = 0.01
 
-#: Words of relative time that, before a name rather than a date, say who did it or gave it ("signed by Zhou").
-AGENT_WORDS = frozenset({"by", "from"})
-
 #: The shared cue group of events wanted or asked for (grader/data/english.yaml): they did not happen then.
 INTENTION = "intention"
 
@@ -435,7 +432,7 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
     between them takes no room ("proclaimed the People's Republic on October 1, 1949 in Nanjing"); a sentence's
     opening scene reaches its whole main clause ("At Yalta in 1945, Truman and Churchill agreed")."""
     if position > 0 and s.tokens[position - 1].norm in english().relative_time and not (
-            s.tokens[position - 1].norm in AGENT_WORDS and not s.tokens[position].norm.isdigit()):
+            s.tokens[position - 1].norm in english().agent_prepositions and not s.tokens[position].norm.isdigit()):
         return False  # "after 1945", "until 1952": not the event's own date; but "signed by Zhou Enlai"
     if _in_scene(s, position, anchors, text, opening):
         return True

@@ -24,6 +24,7 @@ class English:
     place_prepositions: frozenset[str]
     relative_time: frozenset[str]
     scene_prepositions: frozenset[str]
+    agent_prepositions: frozenset[str]
     sequence_words: frozenset[str]
     order_after: frozenset[str]
     order_before: frozenset[str]
@@ -80,6 +81,7 @@ def english() -> English:
         place_prepositions=frozenset(raw["place_prepositions"]),
         relative_time=frozenset(raw["relative_time"]),
         scene_prepositions=frozenset(raw["scene_prepositions"]),
+        agent_prepositions=frozenset(raw["agent_prepositions"]),
         sequence_words=frozenset(raw["sequence_words"]),
         order_after=frozenset(raw["order_after"]),
         order_before=frozenset(raw["order_before"]),
