@@ -12,6 +12,7 @@ from .text import Question
 
 if TYPE_CHECKING:
     from .matching import Shape
+    from .reference import ReferenceTables
     from .rubric import Evidence, Rubric
     from .sources import SourceIndex
     from .terms import CompiledTerms
@@ -45,6 +46,13 @@ class CompiledRubric:
         from .facts import fact_tables
 
         return fact_tables(self.rubric)
+
+    @cached_property
+    def reference_tables(self) -> ReferenceTables:
+        """What the words that refer to a fact without naming it ("the treaty") may mean."""
+        from .reference import reference_tables
+
+        return reference_tables(self.rubric)
 
     @cached_property
     def shapes(self) -> dict[int, Shape]:

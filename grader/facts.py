@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from .language import english
-from . import direction, offices, sequence
+from . import direction, offices, reference, sequence
 from .rubric import YEAR_DIGITS, Fact, Rubric, is_year, place_group, spellings
 from .terms import Occurrence
 from .amounts import amounts, parse_amount, percentages
@@ -32,9 +32,10 @@ from .text import Sentence, Sentences, normalise
 if TYPE_CHECKING:
     from .compiled import CompiledRubric
 
-#: Screens whose sentences still state claims: a list of terms with a wrong date ("Yalta 1944, Korean War
-#: 1948") is corrected, though nothing in it is confirmed or credited.
-CHECKED_IN_LISTS = frozenset({"keyword_list"})
+#: The screen of a list of terms, whose sentences still state claims: a list with a wrong date ("Yalta 1944,
+#: Korean War 1948") is corrected, though nothing in it is confirmed or credited, and names side by side in it
+#: claim nothing about each other.
+TERM_LIST = "keyword_list"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,78 +59,108 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
     if not (rubric.facts or rubric.misconceptions) or not cfg.enabled:
         return []
     places, people, by_group, namesakes_by_head = compiled.fact_tables
+    tables = compiled.reference_tables
     out: list[FactCheck] = []
     text = sentences.document.text
     paragraph, earlier_year = -1, None  # the last year the paragraph stated before this sentence
     earlier_groups: set[str] = set()  # the groups the paragraph named before this sentence
+    referents = reference.Paragraph()
     for s in sentences.items:
         if s.paragraph != paragraph:
             paragraph, earlier_year, earlier_groups = s.paragraph, None, set()
+            referents = reference.Paragraph()
         years = _years(s, earlier_year)
         before, earlier_year = earlier_year, years[-1][1] if years else earlier_year
         occ = occurrences[s.index]
         present = {o.group for o in occ}
         context, earlier_groups = earlier_groups, earlier_groups | present
-        listed = screened[s.index] in CHECKED_IN_LISTS
-        if screened[s.index] is not None and not listed:
-            continue
-        possible = sorted({i for g in present for i in compiled.claims_by_group.get(g, ())})
-        false_claims = [m for m in (rubric.misconceptions[i] for i in possible)
-                        if context.isdisjoint(m.unless_earlier) and makes_claim(compiled, m.claim, s, occ, text, present)]
-        if false_claims:  # a sentence that makes a false claim is not right on any other count
-            out.extend(FactCheck(m.id, "incorrect", s.index, s.start, s.end, m.note) for m in false_claims)
-            continue
         candidates = {i for g in present for i in by_group.get(g, ())}
         numbers = [i for i in sorted(candidates) if _about(rubric.facts[i], occ, cfg.mention_words) is not None]
-        matched = [rubric.facts[i] for i in numbers]
-        opening = scene(s, text, cfg.scene_words)
-        if rubric.offices:
-            wrong_offices = offices.misplaced(
-                rubric, s, occ, years, matched, before, cfg.role_window,
-                functools.partial(_bound_in, s, cfg.year_window, text, opening))
-            if wrong_offices:
-                out.extend(FactCheck(o.id, "incorrect", s.index, s.start, s.end, note) for o, note in wrong_offices)
-                continue
-        if not numbers:
-            continue
-        verdicts = []
-        for number, fact in zip(numbers, matched):
-            events = {(o.start, o.end) for o in occ if any(i != number for i in by_group.get(o.group, ()))}
+        referred = None if numbers else reference.resolve(s, occ, text, referents, tables, cfg.reference_reach)
+        named = numbers
+        if screened[s.index] is None or screened[s.index] == TERM_LIST:
+            checks, named = _check_sentence(compiled, s, occ, years, before, context, numbers, referred,
+                                            screened[s.index], text)
+            out.extend(checks)
+        reference.update(referents, s, occ, text, named, referred, tables, rubric.facts)
+    return out
+
+
+def _check_sentence(compiled: CompiledRubric, s: Sentence, occ: list[Occurrence], years: list[tuple[int, int]],
+                    before: int | None, context: set[str], numbers: list[int], referred: reference.Reference | None,
+                    screen: str | None, text: str) -> tuple[list[FactCheck], list[int]]:
+    """One sentence's checks, and the facts it names (not those it only may name): a misconception, an office
+    given to the wrong person, or each named (or referred-to) event judged on the details the sentence states.
+    `before`: the paragraph's last year before it; `context`: the groups the paragraph named before it;
+    `screen`: why the sentence earns nothing, if it does not (then nothing in it is confirmed)."""
+    listed = screen == TERM_LIST
+    rubric = compiled.rubric
+    cfg = compiled.settings["fact_check"]
+    places, people, by_group, namesakes_by_head = compiled.fact_tables
+    out: list[FactCheck] = []
+    present = {o.group for o in occ}
+    possible = sorted({i for g in present for i in compiled.claims_by_group.get(g, ())})
+    false_claims = [m for m in (rubric.misconceptions[i] for i in possible)
+                    if context.isdisjoint(m.unless_earlier) and makes_claim(compiled, m.claim, s, occ, text, present)]
+    if false_claims:  # a sentence that makes a false claim is not right on any other count
+        return [FactCheck(m.id, "incorrect", s.index, s.start, s.end, m.note) for m in false_claims], numbers
+    matched = [rubric.facts[i] for i in numbers]
+    opening = scene(s, text, cfg.scene_words)
+    if rubric.offices:
+        wrong_offices = offices.misplaced(
+            rubric, s, occ, years, matched, before, cfg.role_window,
+            functools.partial(_bound_in, s, cfg.year_window, text, opening))
+        if wrong_offices:
+            return [FactCheck(o.id, "incorrect", s.index, s.start, s.end, note) for o, note in wrong_offices], numbers
+    if referred is not None and referred.states:  # "the treaty was signed in Beijing": the paragraph's treaty
+        numbers, matched = [referred.fact], [rubric.facts[referred.fact]]
+    if not numbers:
+        return [], numbers
+    verdicts = []
+    for number, fact in zip(numbers, matched):
+        events = {(o.start, o.end) for o in occ if any(i != number for i in by_group.get(o.group, ()))}
+        if referred is not None and referred.states:
+            namesakes = tuple(rubric.facts[i] for i in referred.namesakes)
+            anchors = [referred.words, *referred.action]
+            if referred.by_default:  # who signed is how a sentence names another agreement ("signed by Kim
+                people = {**people, fact.id: (set(), set())}  # Il-sung and Mark Clark"): not judged on a guess
+        else:
             namesakes = _namesakes(fact, occ, namesakes_by_head[fact.id])
             anchors = _anchors(fact, occ, cfg.mention_words)
-
-            judge = functools.partial(_judge, s=s, occ=occ, years=years, places=places, people=people, text=text,
-                                      opening=opening, events=events, cfg=cfg, actor_of=compiled.actor_of,
-                                      anchors=anchors, term_list=listed)
-            status = judge(fact, matched, namesakes=namesakes)
-            if status == NAMESAKE:  # the year is that of another event of the same name: read it as that one
-                status = UNSURE
-                for other in namesakes:
-                    readings = [other if f is fact else f for f in matched]
-                    own = _groups(other)  # its words, not this event's people and places
-                    its_words = [o for o in anchors if o.group in own]
-                    if other not in matched and its_words and judge(other, readings, namesakes=(),
-                                                                    anchors=its_words) == "incorrect":
-                        fact, status = other, "incorrect"
-                        break
-            verdicts.append((fact, status))
-        # One year for two events ("In 1949 Mao went to Moscow and signed the treaty"): the sentence dates
-        # both, and one of them wrongly, so it is not shown as accurate. Two facts named by the same words
-        # ("a pact with the Nationalist government") are two readings of one event: the year picks one; an
-        # event named to date another ("long before his theses of 1517") dates only itself.
-        named = {fact.id: _named_spans(fact, occ) for fact in matched}
-        known = [f for f in matched if not any(_overlap(named[f.id], named[g.id]) for g in matched if g is not f)]
-        wrong_order = _misordered(s, text, [(f, _anchors(f, occ, cfg.mention_words)) for f in known], cfg,
-                                  {fact.id for fact, status in verdicts if status == "incorrect"})
-        out.extend(FactCheck(fact.id, "incorrect", s.index, s.start, s.end, note) for fact, note in wrong_order)
-        if wrong_order:  # an event put in the wrong order is not confirmed on its other details
-            verdicts = [(fact, UNSURE if status == "correct" else status) for fact, status in verdicts]
-        shared = any(status == UNSURE and not any(_overlap(named[fact.id], named[other.id])
-                                                  or _as_time_reference(s, _anchors(other, occ, cfg.mention_words))
-                                                  for other in matched if other is not fact)
-                     for fact, status in verdicts)
-        out.extend(FactCheck(fact.id, status, s.index, s.start, s.end, fact.note) for fact, status in verdicts
-                   if status == "incorrect" or (status == "correct" and not shared and not listed))
+        judge = functools.partial(_judge, s=s, occ=occ, years=years, places=places, people=people, text=text,
+                                  opening=opening, events=events, cfg=cfg, actor_of=compiled.actor_of,
+                                  anchors=anchors, term_list=listed)
+        status = judge(fact, matched, namesakes=namesakes)
+        if status == NAMESAKE:  # the year is that of another event of the same name: read it as that one
+            status = UNSURE
+            for other in namesakes:
+                readings = [other if f is fact else f for f in matched]
+                own = _groups(other)  # its words, not this event's people and places
+                its_words = [o for o in anchors if o.group in own]
+                if other not in matched and its_words and judge(other, readings, namesakes=(),
+                                                                anchors=its_words) == "incorrect":
+                    fact, status = other, "incorrect"
+                    break
+        verdicts.append((fact, status))
+    # One year for two events ("In 1949 Mao went to Moscow and signed the treaty"): the sentence dates
+    # both, and one of them wrongly, so it is not shown as accurate. Two facts named by the same words
+    # ("a pact with the Nationalist government") are two readings of one event: the year picks one; an
+    # event named to date another ("long before his theses of 1517") dates only itself.
+    named = {fact.id: _named_spans(fact, occ) for fact in matched}
+    known = [f for f in matched if not any(_overlap(named[f.id], named[g.id]) for g in matched if g is not f)]
+    wrong_order = _misordered(s, text, [(f, _anchors(f, occ, cfg.mention_words)) for f in known], cfg,
+                              {fact.id for fact, status in verdicts if status == "incorrect"})
+    out.extend(FactCheck(fact.id, "incorrect", s.index, s.start, s.end, note) for fact, note in wrong_order)
+    if wrong_order:  # an event put in the wrong order is not confirmed on its other details
+        verdicts = [(fact, UNSURE if status == "correct" else status) for fact, status in verdicts]
+    shared = any(status == UNSURE and not any(_overlap(named[fact.id], named[other.id])
+                                              or _as_time_reference(s, _anchors(other, occ, cfg.mention_words))
+                                              for other in matched if other is not fact)
+                 for fact, status in verdicts)
+    out.extend(FactCheck(fact.id, status, s.index, s.start, s.end, fact.note) for fact, status in verdicts
+               if status == "incorrect" or (status == "correct" and not shared and screen is None))
+    index = {id(f): i for i, f in enumerate(rubric.facts)}
+    return out, [index[id(fact)] for fact, status in verdicts if status != UNSURE]
     return out
 
 
@@ -313,9 +344,10 @@ def _years(sentence: Sentence, earlier: int | None = None) -> list[tuple[int, in
 
 def _as_time_reference(sentence: Sentence, anchors: list[Occurrence]) -> bool:
     """Whether the event is named only to date something else ("right after the Yalta agreement")."""
-    relative = english().relative_time
+    lang = english()
+    relative = lang.relative_time - lang.agent_prepositions  # "created by the treaty": its agent, not a time
     return any(a.first > 0 and sentence.tokens[a.first - 1].norm in relative
-               or a.first > 1 and sentence.tokens[a.first - 1].norm in english().determiners
+               or a.first > 1 and sentence.tokens[a.first - 1].norm in lang.determiners
                and sentence.tokens[a.first - 2].norm in relative for a in anchors)
 
 
@@ -378,6 +410,17 @@ def _denied(occ: list[Occurrence], anchors: list[Occurrence], margin: int) -> bo
     first = min(a.first for a in anchors) - margin
     last = max(a.last for a in anchors)
     return any(o.group in (NEGATION, INTENTION) and first <= o.first < last for o in occ)
+
+
+def _seat_is_scene(s: Sentence, seat: int, text: str) -> bool:
+    """Whether the seat noun at `seat` is where something happened: "at his headquarters in Yan'an", "at Mao's
+    base", not "with Chiang's government in Chongqing"."""
+    lang = english()
+    k = seat - 1
+    while k >= 0 and (s.tokens[k].norm in lang.determiners or text[s.tokens[k].start].isupper()
+                      or s.tokens[k].norm == "s"):
+        k -= 1  # "his", "the", "Mao's"
+    return k >= 0 and s.tokens[k].norm in lang.place_prepositions
 
 
 def _listed_together(s: Sentence, one: Occurrence, other: Occurrence, text: str) -> bool:
@@ -565,16 +608,26 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
                                     or _own_date(s, position, anchors, elsewhere, years)):
                     return UNSURE  # the year is another event's: the sentence is about that one, whoever it names
                 wrong = True  # the year is this event's own, by the sentence's grammar
+            elif any(_bound_to_event(s, i, anchors, cfg.date_window, text, opening)
+                     and not _nearer_another(i, anchors, elsewhere) for i, _ in years):
+                unsure = True  # "sent Mikoyan to meet Mao at Xibaipo in January 1948": a year too far off to
+                # correct is still too near to ignore; the claim is neither confirmed nor corrected
     if fact.must.amount is not None:
         verdict = _amount_verdict(fact.must.amount, s, anchors, text, opening, cfg.date_window)
         if verdict is not None:
             right, wrong = right or verdict, wrong or not verdict
         unsure = unsure or _states_rate(s, anchors, text, opening, cfg.date_window)
     if fact.must.percent is not None:
-        rates = [p for p in percentages(s, text) if _bound_to_event(s, p.first, anchors, cfg.date_window, text, opening)]
+        rated = [found for f in matched if f is not fact and f.must.percent is not None
+                 for found in [_anchors(f, occ, cfg.mention_words)] if found]
+        given = [p for p in percentages(s, text) if not _nearer_another(p.first, anchors, rated)]
+        rates = [p for p in given if _bound_to_event(s, p.first, anchors, cfg.date_window, text, opening)]
         if rates:
             fits = any(abs(p.value - fact.must.percent) < PERCENT_TOLERANCE for p in rates)
             right, wrong = right or fits, wrong or not fits
+        elif any(abs(p.value - fact.must.percent) >= PERCENT_TOLERANCE for p in given):
+            unsure = True  # "a loan of $300 million, spread over five years, at 5 percent": a rate the sentence
+            # gives this event, too far off to correct, leaves the claim unconfirmed
     if fact.must.durations:
         lengths = [d for d in durations(s, text) if _bound_to_event(s, d.first, anchors, cfg.date_window, text, opening)
                    or d.lasted and _in_clause(s, d.first, anchors, cfg.date_window, text)]
@@ -605,10 +658,14 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
                     continue
                 if (o.start, o.end) in events:
                     continue  # "at Yalta" names the conference, not where this event happened
-                if o.first > 1 and s.tokens[o.first - 2].lemma in english().seat_nouns:
+                if o.first > 1 and s.tokens[o.first - 2].lemma in english().seat_nouns and not _seat_is_scene(
+                        s, o.first - 2, text):
                     continue  # "Chiang's government in Chongqing": where the government sat, not the event
-                if s.tokens[o.first - 1].norm in prepositions and _bound_to_event(s, o.first, anchors, cfg.place_window, text, opening):
-                    wrong = True
+                if s.tokens[o.first - 1].norm in prepositions:
+                    if _bound_to_event(s, o.first, anchors, cfg.place_window, text, opening):
+                        wrong = True
+                    elif _bound_to_event(s, o.first, anchors, cfg.date_window, text, opening):
+                        unsure = True  # too far off to correct, too near to confirm the event beside it
     groups, accepted_names = people[fact.id] if not term_list else (set(), set())
     if groups:
         named = [o for o in occ if o.group in groups]

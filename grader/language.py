@@ -44,6 +44,7 @@ class English:
     per_period: frozenset[str]
     duration_units: dict[str, float]
     lasting_verbs: frozenset[str]
+    new_words: frozenset[str]
     interval_before: frozenset[str]
     interval_after: frozenset[str]
     months: dict[str, int]  # month names and abbreviations -> 1-12
@@ -105,6 +106,7 @@ def english() -> English:
         per_period=frozenset(raw["per_period"]),
         duration_units={str(k): float(v) for k, v in raw["duration_units"].items()},
         lasting_verbs=frozenset(raw["lasting_verbs"]),
+        new_words=frozenset(raw["new_words"]),
         interval_before=frozenset(raw["interval_before"]),
         interval_after=frozenset(raw["interval_after"]),
         viewpoint_nouns=frozenset(raw["viewpoint_nouns"]),

@@ -241,6 +241,11 @@ class Fact(_Model):
     also_about: list[list[GroupRef]] = Field(default_factory=list, description=(
         "Other combinations of groups that identify the event too (any one combination is enough)."))
     must: FactMust = Field(description="The year and/or place a claim must get right.")
+    referred_to_as: list[str] = Field(default_factory=list, description=(
+        "Term groups whose bare mention with \"the\" (\"the treaty\", \"the new agreement\") means this event "
+        "where the paragraph has not already named an event by those words; a sentence that refers to it so, or "
+        "by a leading \"It\" after a sentence that named it, is checked on the details it states. At most one "
+        "fact per group."))
     note: str = Field(description="The correct version, shown to the student when they get it wrong.")
     examples: FactExamples = Field(default_factory=FactExamples, description=(
         "Claims the check must confirm and claims it must report wrong; `grader rubric check` runs them."))
@@ -549,6 +554,7 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
             if g not in (rubric.terms if key == "person_groups" else groups):
                 return (key, k), f"unknown term group '{g}'"
     fact_ids: set[str] = set()
+    referred: dict[str, str] = {}
     for i, fact in enumerate(rubric.facts):
         if fact.id in fact_ids:
             return ("facts", i, "id"), f"duplicate fact id '{fact.id}'"
@@ -561,6 +567,12 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
                 for g in ([ref] if isinstance(ref, str) else ref):
                     if g not in groups:
                         return ("facts", i, *combo, k), f"unknown term group '{g}'"
+        for k, g in enumerate(fact.referred_to_as):
+            if g not in groups:
+                return ("facts", i, "referred_to_as", k), f"unknown term group '{g}'"
+            if g in referred:
+                return ("facts", i, "referred_to_as", k), f"'{g}' already refers to the fact '{referred[g]}'"
+            referred[g] = fact.id
         if (not fact.must.years and fact.must.place is None and not fact.must.people and fact.must.amount is None
                 and fact.must.giver is None and not fact.must.durations and fact.must.percent is None):
             return ("facts", i, "must"), ("needs a year, a place, people, an amount, a giver, a duration or a "

@@ -18,7 +18,7 @@ from .text import Sentence
 #: Punctuation that ends a clause (the same marks the fact check reads as clause breaks).
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s")
 #: The comma of a date written month first ("October 1, 1949"), which breaks no clause.
-DATE_COMMA = re.compile(r"(?<=\d),(?=\s*\d{4}\b)")
+DATE_COMMA = re.compile(r"(?<=\d),(?=\s*(?:\d{4}\b|$))")
 
 
 @dataclass(frozen=True, slots=True)

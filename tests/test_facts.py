@@ -241,3 +241,45 @@ def test_a_paragraph_set_after_stalins_death_may_call_khrushchev_the_leader(rubr
     assert [f for f, _, _ in checks(rubric, later)] == []
     assert [f for f, _, _ in checks(rubric, alone)] == ["khrushchev_in_1950"]
     assert [f for f, _, _ in checks(rubric, "Khrushchev denounced Stalin in 1956.\n\n" + alone)] == ["khrushchev_in_1950"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the treaty" with no other treaty named in the paragraph is the rubric's treaty, checked on what it states
+    ("Mao went to Moscow in December 1949 and stayed there for a long time. The treaty was finally signed on "
+     "February 14, 1951.", [("mao_in_moscow", "correct"), ("treaty_signed", "incorrect")]),
+    ("Eventually the treaty was signed on 14 February 1950.", [("treaty_signed", "correct")]),
+    # "It" after a sentence that named the treaty is the treaty
+    ("On 14 February 1950 the Treaty of Friendship, Alliance and Mutual Assistance was signed. It was to last for "
+     "fifty years.", [("treaty_signed", "correct"), ("treaty_signed", "incorrect")]),
+    # "the new treaty" after the 1945 one is the 1950 one; "the treaty" after the 1945 one is that one
+    ("Stalin did not want to tear up the 1945 treaty. In February 1950 the new treaty was signed in Beijing.",
+     [("treaty_signed", "incorrect")]),
+    ("In August 1945 Stalin signed a treaty with Chiang Kai-shek. The treaty was signed by Molotov.",
+     [("kmt_treaty_1945", "correct"), ("kmt_treaty_1945", "correct")]),
+    # a treaty of another year, or one named by its parties, leaves "the treaty" unknown; a treaty that only
+    # seems or means something states nothing about it
+    ("In 1951 the US and Japan signed a security treaty. The treaty was signed in San Francisco.", []),
+    ("The US signed a security treaty with Japan. The treaty was signed in San Francisco.", []),
+    ("To observers in Washington the treaty seemed to confirm what they had long assumed.", []),
+    # who signed is how a sentence names another agreement: not judged when "the agreement" is only a guess
+    ("China entered into the armistice. The agreement was signed by Peng Dehuai, Kim Il-sung and Mark Clark.", []),
+])
+def test_the_treaty_and_it_refer_to_the_event_the_paragraph_means(rubric, text, expected):
+    assert [(f, s) for f, s, _ in checks(rubric, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a detail the sentence gives the event, too far off to correct, leaves the claim unconfirmed
+    "He sent Mikoyan to meet Mao at Xibaipo in January 1948 to find out what kind of person Mao was.",
+    "When Anastas Mikoyan visited Mao at his headquarters in Yan'an in early 1949, he reported back.",
+    "The Soviet Union gave a loan of 300 million US dollars, spread over five years, at an interest rate of 5 "
+    "percent, and it promised to give back the railway and Port Arthur.",
+])
+def test_a_detail_too_far_to_correct_is_too_near_to_confirm(rubric, text):
+    assert [s for _, s, _ in checks(rubric, text)] == []
+
+
+def test_an_event_after_by_is_the_agent_not_a_time(rubric):
+    text = ("The Sino-Soviet Alliance was created by the Treaty of Friendship, Alliance and Mutual Assistance, which "
+            "was signed in Moscow on 14 February 1950.")
+    assert [(f, s) for f, s, _ in checks(rubric, text)] == [("treaty_signed", "correct")]

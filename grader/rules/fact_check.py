@@ -30,6 +30,9 @@ RULE = Rule(
              "(\"At the Yalta Conference in February 1945,\"), which then governs the whole main clause.", minimum=0),
      Setting("order_reach", int, 4, "Most words between a word of order (\"after\", \"before\") and the event it "
              "names, for the sentence to claim which of two events came first.", minimum=0),
+     Setting("reference_reach", int, 5, "Most words after \"the treaty\" (a fact's `referred_to_as`) or a leading "
+             "\"It\" within which the sentence must say what happened to the event (\"was signed\", \"was to last\") "
+             "for the details it gives to be checked as the event's.", minimum=0),
      Setting("role_window", int, 4, "Most small words between an office of the rubric's `offices` and a person's name "
              "for the sentence to give that person the office (\"Khrushchev, who as the new Soviet leader\").",
              minimum=0)))
