@@ -55,7 +55,8 @@ def judge_elements(compiled: CompiledRubric, sentences: Sentences, occurrences: 
         if element.from_facts:
             found[element.id] = _judge_on_facts(element, sentences, occurrences, hits, checks, details)
         else:
-            found[element.id] = _judge_on_hits(element, sentences, occurrences, hits, checks, details, spoiling)
+            found[element.id] = _judge_on_hits(element, sentences, occurrences, hits, checks, details, spoiling,
+                                               compiled.settings["developed"].list_sentence_words)
     levels = {}
     for element in rubric.elements:
         level = found[element.id][0]
@@ -104,9 +105,11 @@ def _judge_on_facts(element: Element, sentences: Sentences, occurrences, hits, c
     return 0, evidence
 
 
-def _judge_on_hits(element: Element, sentences: Sentences, occurrences, hits, checks, details, spoiling):
-    """Thin with any evidence; developed with enough prose sentences, supporting facts and details, one in place,
-    and no wrong fact among the `spoiling` checks in its paragraphs."""
+def _judge_on_hits(element: Element, sentences: Sentences, occurrences, hits, checks, details, spoiling,
+                   list_sentence_words: int):
+    """Thin with any evidence; developed with enough prose sentences (a list item of `list_sentence_words` or more
+    counts as one), supporting facts and details, one in place, and no wrong fact among the `spoiling` checks in
+    its paragraphs."""
     need = element.developed
     evidence = tuple(hits.get(element.id, ()))
     if not evidence:
@@ -114,13 +117,24 @@ def _judge_on_hits(element: Element, sentences: Sentences, occurrences, hits, ch
     paragraphs = {h.paragraph for h in evidence}
     support = {c.fact for c in checks if c.status == "correct" and sentences.items[c.sentence].paragraph in paragraphs}
     found = _details({h.sentence for h in evidence}, occurrences, details)
-    prose = {h.sentence for h in evidence if not sentences.items[h.sentence].list_item}  # notes explain nothing
+    prose = {h.sentence for h in evidence if not sentences.items[h.sentence].list_item  # notes explain nothing,
+             or _written_out(sentences, h.sentence, list_sentence_words)}  # a bullet written out in full may
     explained = sum(any(o.group == EXPLANATION for o in occurrences[i]) for i in prose) if need.explained else 0
     spoiled = any(c.status == "incorrect" and sentences.items[c.sentence].paragraph in paragraphs for c in spoiling)
     if (len(prose) >= need.sentences and len(support) >= need.facts and len(found) >= need.details
             and explained >= need.explained and any(h.in_place for h in evidence) and not spoiled):
         return 2, evidence
     return 1, evidence
+
+
+def _written_out(sentences: Sentences, index: int, min_words: int) -> bool:
+    """Whether a list item is a sentence written out in full: `min_words` or more, opening with a capital and
+    closed by a full stop ("- Security: the new republic still faced Chiang's forces on Taiwan."), not a note
+    ("- stalin feared another tito")."""
+    s = sentences.items[index]
+    body = sentences.document.text[s.start:s.end].strip()
+    first = next((c for c in body if c.isalpha()), "")
+    return len(s.tokens) >= min_words and first.isupper() and body[-1:] in ".!?"
 
 
 def stance_of(element: Element, evidence: tuple[Hit, ...], occurrences: list[list[Occurrence]],

@@ -268,8 +268,10 @@ def _paragraph_roles(document: Document, drafts, question: Question | None, cfg:
     front_matter rule's settings)."""
     roles = _plain_roles(document)
     by_paragraph: dict[int, list[tuple[Token, ...]]] = {}
-    for _, _, p, _, tokens in drafts:
+    lines: dict[int, list[tuple[str, bool]]] = {}  # each sentence's text and whether it is a list item
+    for a, b, p, list_item, tokens in drafts:
         by_paragraph.setdefault(p, []).append(tokens)
+        lines.setdefault(p, []).append((document.text[a:b], list_item))
     seen_question = False
     for p in range(min(cfg.paragraphs, len(roles))):
         if roles[p] != "sentence":
@@ -282,7 +284,8 @@ def _paragraph_roles(document: Document, drafts, question: Question | None, cfg:
             roles[p] = "question"
             seen_question = True
             continue
-        if not seen_question and len(tokens) <= cfg.max_words and para_text.rstrip()[-1:] not in ".!":
+        if not seen_question and para_text.rstrip()[-1:] not in ".!" and (
+                len(tokens) <= cfg.max_words or _header_lines(lines[p], sentences, cfg)):
             roles[p] = "header"
             continue
         break
@@ -290,6 +293,15 @@ def _paragraph_roles(document: Document, drafts, question: Question | None, cfg:
         # Nothing but front matter: grade it all rather than nothing (an essay that is one short line).
         roles = _plain_roles(document)
     return roles
+
+
+def _header_lines(lines: list[tuple[str, bool]], sentences: list[tuple[Token, ...]], cfg: Any) -> bool:
+    """Whether a paragraph is a few short lines without end punctuation ("Thaddeus Brennan / Modern World History,
+    Period 4 / Essay 3: The Sino-Soviet Alliance"): a name, a class and a title, each short, though together
+    longer than one title may be. A list of points is not."""
+    return 1 < len(lines) <= cfg.paragraphs and all(
+        not item and len(tokens) <= cfg.max_words and line.rstrip()[-1:] not in ".!?"
+        for (line, item), tokens in zip(lines, sentences))
 
 
 class Question:

@@ -11,5 +11,8 @@ RULE = Rule(
              "`thin_credit` sets it too).", minimum=0, maximum=1),
      Setting("complete_share", float, 0.0, "Share of every part's points held back until every part is developed: "
              "teachers keep the top marks for complete answers, so one part missing or thin costs more than its "
-             "own points.", minimum=0, maximum=0.5)),
+             "own points.", minimum=0, maximum=0.5),
+     Setting("list_sentence_words", int, 10, "Fewest words a list item needs to count as a sentence toward a developed "
+             "part, when it is written out in full (a capital to a full stop); shorter items and notes show a part is "
+             "there but do not explain it.", minimum=1)),
     can_disable=False)
