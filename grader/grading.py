@@ -16,6 +16,7 @@ from . import flags as flags_stage
 from .documents import Document, document_from_text, read_document
 from .facts import FactCheck
 from .flags import Flag
+from . import pronouns
 from .matching import Hit, find_hits
 from .explain import explain as explain_sentences
 from .results import (ElementResult, FactResult, FlagCode, FlagResult, GradeResult, Quote, RubricRef,
@@ -46,6 +47,7 @@ def analyse_document(document: Document, rubric: Rubric) -> Analysis:
     sentences = analyse(document, compiled.question, compiled.settings)
     terms = compiled.terms
     occurrences = [terms.find(s.tokens) for s in sentences.items]
+    pronouns.stand_in_for_names(rubric, sentences, occurrences)
     screened = flags_stage.screen(compiled, sentences, occurrences)
     checks = facts_stage.check_facts(compiled, sentences, occurrences, screened)
     if compiled.settings.enabled("wrong_fact"):

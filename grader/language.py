@@ -31,6 +31,7 @@ class English:
     year_anaphora: frozenset[str]
     seat_nouns: frozenset[str]
     relative_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
     coordinators: frozenset[str]
     quote_pairs: tuple[str, ...]
     bullets: tuple[str, ...]
@@ -89,6 +90,7 @@ def english() -> English:
         year_anaphora=frozenset(raw["year_anaphora"]),
         seat_nouns=frozenset(raw["seat_nouns"]),
         relative_pronouns=frozenset(raw["relative_pronouns"]),
+        person_pronouns=frozenset(raw["person_pronouns"]),
         coordinators=frozenset(raw["coordinators"]),
         quote_pairs=tuple(raw["quote_pairs"]),
         bullets=tuple(raw["bullets"]),

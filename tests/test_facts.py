@@ -283,3 +283,17 @@ def test_an_event_after_by_is_the_agent_not_a_time(rubric):
     text = ("The Sino-Soviet Alliance was created by the Treaty of Friendship, Alliance and Mutual Assistance, which "
             "was signed in Moscow on 14 February 1950.")
     assert [(f, s) for f, s, _ in checks(rubric, text)] == [("treaty_signed", "correct")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a leading "He" is the one person the sentence before named, for the claim it makes
+    ("Stalin was cautious about the Chinese Communists. He travelled to Beijing in December 1949 to meet Mao.",
+     [("stalin_in_china", "incorrect")]),
+    ("Stalin was cautious. He died in March 1953.", [("stalin_died", "correct")]),
+    # with two people named before it, "He" may be either: left alone
+    ("Mao met Stalin in Moscow. He travelled to Beijing in December 1949.", []),
+    # a new paragraph starts afresh
+    ("Stalin was cautious.\n\nHe travelled to Beijing in December 1949.", []),
+])
+def test_a_leading_pronoun_stands_for_the_one_person_named_before_it(rubric, text, expected):
+    assert [(f, s) for f, s, _ in checks(rubric, text)] == expected

@@ -212,3 +212,8 @@ def test_five_dates_outside_the_period_make_another_period_four_do_not(rubric):
         return any("fall outside the years" in f.message for f in grade_text(text, rubric).flags)
 
     assert [period_flag(four), period_flag(five)] == [False, True]
+
+
+def test_a_leading_he_carries_the_person_named_before_it(lenient):
+    found = evidence("essay_pronoun_subjects.txt", lenient)
+    assert "He wanted a loyal ally in the East, so in the end he agreed to a new treaty." in found["ussr_view"]
