@@ -107,8 +107,11 @@ def is_keyword_list(text: str, tokens: tuple[Token, ...], occurrences: list[Occu
             and term_share(tokens, occurrences) >= cfg.term_share):
         return True
     items = [piece for piece in text.replace(";", ",").split(",") if piece.strip()]
-    if len(items) >= cfg.comma_items and all(len(piece.split()) <= cfg.comma_item_words for piece in items):
-        return True
+    answers = english().answer_words
+    if (len(items) >= cfg.comma_items and all(len(piece.split()) <= cfg.comma_item_words for piece in items)
+            and not any(piece.strip(" .!?").casefold() in answers for piece in items)):
+        return True  # "Yalta, Manchuria, Port Arthur, Dalian." is a list; "Ideologically, yes; nationally, only
+        # partly." answers a question
     return is_stuffed(tokens, cfg.repeat_min_words, cfg.max_repeats)
 
 

@@ -32,6 +32,7 @@ class English:
     seat_nouns: frozenset[str]
     relative_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
+    answer_words: frozenset[str]
     coordinators: frozenset[str]
     quote_pairs: tuple[str, ...]
     bullets: tuple[str, ...]
@@ -91,6 +92,7 @@ def english() -> English:
         seat_nouns=frozenset(raw["seat_nouns"]),
         relative_pronouns=frozenset(raw["relative_pronouns"]),
         person_pronouns=frozenset(raw["person_pronouns"]),
+        answer_words=frozenset(raw["answer_words"]),
         coordinators=frozenset(raw["coordinators"]),
         quote_pairs=tuple(raw["quote_pairs"]),
         bullets=tuple(raw["bullets"]),

@@ -24,6 +24,7 @@ FRESH = ROOT / "samples" / "fresh"
 FRESH2 = ROOT / "samples" / "fresh2"
 FRESH3 = ROOT / "samples" / "fresh3"
 FRESH4 = ROOT / "samples" / "fresh4"
+FRESH5 = ROOT / "samples" / "fresh5"
 #: The honesty figures of each set, measured before the rules that read what a sentence claims (attribution,
 #: the essay's own judgement, explained factors, wrong facts spoiling their paragraph, amounts, misconceptions):
 #: (on-topic QWK, on-topic bias, teacher's zero parts left at zero, labelled errors reported, shown correct).
@@ -44,13 +45,17 @@ HONESTY_BEFORE = {
     # the fourth fresh samples' first run
     "fourth fresh samples vs marker A": (0.475, -0.41, 0.61, 0.38, 5),
     "fourth fresh samples vs marker B": (0.510, -0.32, 0.58, 0.38, 5),
+    # the fifth fresh samples' first run
+    "fifth fresh samples vs marker A": (0.535, 0.73, 0.38, 0.34, 8),
+    "fifth fresh samples vs marker B": (0.537, 0.73, 0.46, 0.36, 8),
 }
 #: Overall QWK of the same sets before that round.
 QWK_BEFORE = {"sample set": 0.888, "hard samples vs marker A": 0.527, "hard samples vs marker B": 0.564,
               "test set vs marker A": 0.912, "test set vs marker B": 0.890, "fresh samples": 0.690,
               "second fresh samples vs marker A": 0.606, "second fresh samples vs marker B": 0.634,
               "third fresh samples vs marker A": 0.721, "third fresh samples vs marker B": 0.759,
-              "fourth fresh samples vs marker A": 0.557, "fourth fresh samples vs marker B": 0.599}
+              "fourth fresh samples vs marker A": 0.557, "fourth fresh samples vs marker B": 0.599,
+              "fifth fresh samples vs marker A": 0.654, "fifth fresh samples vs marker B": 0.661}
 #: Measured once, with the grader as it stood when `grader evaluate` was added, before the held-out round.
 BEFORE = ("Before the judging rules of the held-out round were written (the grader as of the commit that added\n"
           "`grader evaluate`), the test set gave QWK 0.867 against marker A and 0.844 against marker B, lowest part\n"
@@ -228,6 +233,22 @@ def main() -> None:
                   "and a list item written out as a full sentence counts toward a developed part like any sentence",
                   "(an answer in full-sentence bullets that both markers gave 8 and 9 had scored 4)."],
                   "fourth fresh samples", fresh4, header)
+    fresh5 = _by_marker(FRESH5, rubric)
+    if fresh5:
+        lines += _section("Fifth fresh samples", [
+                  "Twenty-four hard cases by three more writers (well-written essays that each miss one part,",
+                  "padding, neighbouring alliances in the question's words, excerpts, notes, a narrative that never",
+                  "explains, invented and reversed facts, dates a year off, unusual correct facts), labelled blind by",
+                  "two markers and committed before the grader read them (samples/fresh5/README.md). Their first",
+                  "run: QWK 0.654 and 0.661, on topic 0.535 and 0.537, bias +0.73, teacher's zero parts left at zero",
+                  "38% and 46%, 34% and 36% of the listed errors reported, 8 shown as correct: close to what the",
+                  "hidden set measured. The changes they informed, each general: a short answer to the essay's own",
+                  "question (\"Ideologically, yes; nationally, only partly.\") is no list of terms; when most of an",
+                  "essay digresses, a paragraph naming none of the rubric's actors digresses too (an essay on the",
+                  "US-Japan treaty had kept its judgement paragraph); and five claims that turn the history round,",
+                  "made by writers of two or more sets, became misconceptions in the rubric (who apologised to whom,",
+                  "who kept whom waiting, Soviet industry handed to the CCP, Taiwan inside Acheson's perimeter, no",
+                  "treaty with Chiang)."], "fifth fresh samples", fresh5, header)
     lines += ["", "## Marks running high, absent parts, facts", "",
               "QWK hides a grader that is consistently generous. On topic: QWK and mean bias (grader minus teacher) on",
               "the essays the teacher marked on topic; zero parts: of the parts the teacher scored 0, the share the",
@@ -247,6 +268,8 @@ def main() -> None:
         lines.append(_honesty_row(f"third fresh samples vs marker {marker}", report))
     for marker, report in fresh4.items():
         lines.append(_honesty_row(f"fourth fresh samples vs marker {marker}", report))
+    for marker, report in fresh5.items():
+        lines.append(_honesty_row(f"fifth fresh samples vs marker {marker}", report))
     for marker, report in per_test.items():
         lines.append(_honesty_row(f"test set vs marker {marker.upper()}", report))
     gaming = gaming_rows(rubric)

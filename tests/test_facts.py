@@ -147,10 +147,13 @@ def checks(rubric, text):
     ("The USSR lent China $300 million a year in loans.", []),
     # a date between a place and its event takes no room, and its comma breaks no clause
     ("Mao proclaimed the People's Republic of China on October 1, 1949 in Nanjing.", [("prc_proclaimed", "incorrect")]),
-    # a denied event is neither confirmed nor corrected
-    ("Stalin refused to deal with Chiang, declining to sign any treaty with the Nationalist government in 1945.", []),
-    ("Stalin refused to sign any treaty with Chiang Kai-shek in 1945.", []),
+    # a denied event is neither confirmed nor corrected on its details; denying the 1945 treaty is a known
+    # misconception of the rubric's
+    ("Stalin refused to deal with Chiang, declining to sign any treaty with the Nationalist government in 1945.",
+     [("no_treaty_with_chiang", "incorrect")]),
+    ("Stalin refused to sign any treaty with Chiang Kai-shek in 1945.", [("no_treaty_with_chiang", "incorrect")]),
     ("Stalin did not sign a treaty with Chiang Kai-shek in 1947.", []),
+    ("Mao refused to sign the treaty in 1949.", []),
     # a negation denies only the clause it stands in
     ("Acheson's speech of January 1950 pledged that America would defend Taiwan, which convinced Mao that "
      "Washington would never accept unification.", [("acheson_promised_defence", "incorrect")]),
