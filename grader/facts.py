@@ -196,15 +196,15 @@ def _about(fact: Fact, occ: list[Occurrence], span: int) -> list[Occurrence] | N
             found.extend(here)
             chosen.append(here)
         else:
-            if len(chosen) < 2 or _compact(chosen, span):
+            if len(chosen) < 2 or _compact(chosen, span, occ):
                 return found
     return None
 
 
-def _compact(chosen: list[list[Occurrence]], span: int) -> bool:
+def _compact(chosen: list[list[Occurrence]], span: int, occ: list[Occurrence]) -> bool:
     """Whether one occurrence of each group can be picked with at most `span` words between the end of the
-    first and the start of the last (a long name such as a treaty's title takes no room)."""
-    points = sorted((o.first, o.last, k) for k, here in enumerate(chosen) for o in here)
+    first and the start of the last (a long name such as a treaty's title takes no room, see `_within_name`)."""
+    points = sorted((o.first, _within_name(o, occ).last, k) for k, here in enumerate(chosen) for o in here)
     need = len(chosen)
     for i, (_, end, _) in enumerate(points):
         seen: set[int] = set()
@@ -215,6 +215,13 @@ def _compact(chosen: list[list[Occurrence]], span: int) -> bool:
             if len(seen) == need:
                 return True
     return False
+
+
+def _within_name(o: Occurrence, occ: list[Occurrence]) -> Occurrence:
+    """The longest term that holds the occurrence: "Treaty" in "the Treaty of Friendship, Alliance and Mutual
+    Assistance" stands where the whole title stands, so words after the title are beside it."""
+    return max((p for p in occ if p.first <= o.first and o.last <= p.last), key=lambda p: p.last - p.first,
+               default=o)
 
 
 def fact_tables(rubric: Rubric) -> tuple:
@@ -295,11 +302,12 @@ def _anchors(fact: Fact, occ: list[Occurrence], span: int) -> list[Occurrence]:
         if not all(ref & present for ref in refs):
             continue
         chosen = [[o for o in occ if o.group in ref] for ref in refs]
-        if len(refs) > 1 and not _compact(chosen, span):
+        if len(refs) > 1 and not _compact(chosen, span, occ):
             continue
         for k, here in enumerate(chosen):  # each term beside a term of every other group ("Mao arrived" far
             for o in here:                 # off is not Liu Shaoqi's journey)
-                if all(any(_gap(o, p) <= span for p in other) for j, other in enumerate(chosen) if j != k):
+                if all(any(_gap(_within_name(o, occ), _within_name(p, occ)) <= span for p in other)
+                       for j, other in enumerate(chosen) if j != k):
                     found[(o.first, o.last, o.group)] = o
     return [o for o in occ if (o.first, o.last, o.group) in found]
 
@@ -479,14 +487,19 @@ def _bound_to_event(s: Sentence, position: int, anchors: list[Occurrence], windo
         return False  # "after 1945", "until 1952": not the event's own date; but "signed by Zhou Enlai"
     if _in_scene(s, position, anchors, text, opening):
         return True
-    if not _in_clause(s, position, anchors, window, text):
+    return _bound_to_word(s, position, anchors, window, text)
+
+
+def _bound_to_word(s: Sentence, position: int, anchor: list[Occurrence], window: int, text: str) -> bool:
+    """`_bound_to_event` without the opening scene, measured from the nearest of `anchor`."""
+    if not _in_clause(s, position, anchor, window, text):
         return False
-    between = _between(s, position, anchors, text)
+    between = _between(s, position, anchor, text)
     words = [normalise(w) for w in between.split()]
     lang = english()
     if any(w in lang.order_after or w in lang.order_before for w in words):
         return False  # "at Xibaipo only after the People's Republic was founded": two times, two events
-    if words == ["and"] and _verb_after(s, position, anchors, text):
+    if words == ["and"] and _verb_after(s, position, anchor, text):
         return True  # "went to Moscow in 1949 and signed the treaty": one date for both verbs
     return not _coordinated(between)  # "1927 and Yalta": a list
 
@@ -608,10 +621,12 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
                                     or _own_date(s, position, anchors, elsewhere, years)):
                     return UNSURE  # the year is another event's: the sentence is about that one, whoever it names
                 wrong = True  # the year is this event's own, by the sentence's grammar
-            elif any(_bound_to_event(s, i, anchors, cfg.date_window, text, opening)
+            elif any(any(_bound_to_word(s, i, [a], cfg.date_window, text) for a in anchors)
                      and not _nearer_another(i, anchors, elsewhere) for i, _ in years):
                 unsure = True  # "sent Mikoyan to meet Mao at Xibaipo in January 1948": a year too far off to
-                # correct is still too near to ignore; the claim is neither confirmed nor corrected
+                # correct, or beside another of the event's words than the nearest ("with Chiang: in August
+                # 1937 the USSR signed"), is still too near to ignore; the claim is neither confirmed nor
+                # corrected
     if fact.must.amount is not None:
         verdict = _amount_verdict(fact.must.amount, s, anchors, text, opening, cfg.date_window)
         if verdict is not None:

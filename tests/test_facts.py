@@ -300,3 +300,15 @@ def test_an_event_after_by_is_the_agent_not_a_time(rubric):
 ])
 def test_a_leading_pronoun_stands_for_the_one_person_named_before_it(rubric, text, expected):
     assert [(f, s) for f, s, _ in checks(rubric, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word inside a long title stands where the title stands: "signed" after it is beside it
+    ("The Treaty of Friendship, Alliance and Mutual Assistance was finally signed in Moscow on 14 February 1951.",
+     [("treaty_signed", "incorrect")]),
+    # a year beside another of the event's words than the nearest one leaves it unconfirmed
+    ("Stalin also dealt directly with Chiang: in August 1937 the USSR signed a non-aggression pact with the "
+     "Nationalist government.", [("kmt_pact_1937", "correct")]),
+])
+def test_long_titles_and_years_beside_other_words_of_the_event(rubric, text, expected):
+    assert [(f, s) for f, s, _ in checks(rubric, text)] == expected
