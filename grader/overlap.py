@@ -1,7 +1,7 @@
 """Overlap: pairs of essays in one batch that share passages of 12 or more words.
 
-A batch-level finding for the teacher; it changes no result and no mark. Words are compared after
-normalising case, accents and punctuation. Passages of the question and of the rubric's sources are
+A batch-level finding for the teacher; it changes no result and no mark. Words are compared as the
+tokenizer normalises them (case, accents, punctuation, invisible characters, look-alike letters). Passages of the question and of the rubric's sources are
 excluded (students may quote them), and so is a passage shared by more than MAX_SHARING essays: that
 is common material (a textbook sentence, a handout), not one student copying another.
 
@@ -11,7 +11,6 @@ are written to hash-bucketed temporary files and paired one bucket at a time.
 from __future__ import annotations
 
 import hashlib
-import re
 import struct
 import tempfile
 from dataclasses import dataclass
@@ -21,14 +20,13 @@ from typing import BinaryIO, Iterator
 from .documents import Document
 from .rubric import Rubric
 from .sources import source_index
-from .text import normalise
+from .text import tokenize
 
 SHINGLE = 12
 WINDOW = 4
 MAX_SHARING = 5
 BUCKETS = 64
 MAX_PASSAGES = 3
-_WORD = re.compile(r"[^\W_]+")
 _RECORD = struct.Struct("<QII")  # fingerprint, essay, word position
 _SEED = struct.Struct("<IIII")  # essay a, essay b, position in a, position in b
 #: Essays per partition of seeds: the most pairs held in memory at once belong to this many first essays.
@@ -40,7 +38,7 @@ def words_of(document: Document) -> list[str]:
     out: list[str] = []
     for p in document.paragraphs:
         if p.kind == "body":
-            out.extend(normalise(w) for w in _WORD.findall(document.text[p.start : p.end]))
+            out.extend(t.norm for t in tokenize(document.text[p.start : p.end]))
     return out
 
 
@@ -55,7 +53,7 @@ def shingle_hashes(words: list[str]) -> list[int]:
 
 def excluded_hashes(rubric: Rubric) -> frozenset[int]:
     """Shingles of the question and of the rubric's sources: quoting them is not copying a classmate."""
-    hashes = set(shingle_hashes([normalise(w) for w in _WORD.findall(rubric.prompt)]))
+    hashes = set(shingle_hashes([t.norm for t in tokenize(rubric.prompt)]))
     index = source_index(rubric, SHINGLE)
     if index is not None:
         hashes.update(_hash(gram) for gram in index.grams)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from .documents import Document
 from .language import english
+from .normalise import INVISIBLE, plain_word
 
 if TYPE_CHECKING:
     from .rules import RuleSettings
@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 Role = Literal["sentence", "heading", "header", "question", "note"]
 Position = Literal["opening", "body", "conclusion", ""]
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+#: A word: letters and digits, joined by an apostrophe, by characters with no width, or by a hyphen that
+#: breaks the word at the end of a line ("commu-" / "nists"); see `normalise.plain_word`.
+_WORD = re.compile(rf"[^\W_]+(?:(?:['’]|[{INVISIBLE}]+|-[ \t]*\r?\n[ \t]*(?=[a-z]))[^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:\[\w{1,6}\])*(?=\s|$)")
 #: One match per white-space separated piece that holds a letter or digit; linear even on hostile text.
 _COUNTED_WORD = re.compile(r"(?<!\S)\S*?[^\W_]")
@@ -85,11 +87,9 @@ class Sentences:
 
 @functools.lru_cache(maxsize=WORD_CACHE)
 def normalise(word: str) -> str:
-    """Case-fold, strip accents (Lüshun = Lushun), straighten quotes, drop a possessive 's."""
-    word = word.translate(_APOSTROPHES)
-    if not word.isascii():
-        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    word = word.casefold()
+    """Case-fold, strip accents (Lüshun = Lushun), straighten quotes, drop a possessive 's; the word a reader
+    sees (`normalise.plain_word`: no invisible characters, look-alike letters folded)."""
+    word = plain_word(word.translate(_APOSTROPHES)).casefold()
     if word.endswith("'s") and len(word) > 2:
         word = word[:-2]
     return word
@@ -162,8 +162,9 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             pa, pb, _ = merged[-1]
             prev = text[pa:pb].rstrip()
             # A hard-wrapped paragraph: a long line that stops mid-sentence continues on the next.
-            if len(prev) >= WRAPPED_LINE_CHARS and prev[-1:] not in ".!?:…\"”" or prev.endswith((",", ";")) and line[:1].islower():
-                merged[-1][1] = b
+            if (len(prev) >= WRAPPED_LINE_CHARS and prev[-1:] not in ".!?:…\"”" or prev.endswith((",", ";")) and line[:1].islower()
+                    or prev[-2:-1].isalpha() and prev.endswith("-") and line.lstrip()[:1].islower()):
+                merged[-1][1] = b  # a word broken at the line's end by a hyphen continues on the next
                 continue
         if marker:
             a += marker.end()
