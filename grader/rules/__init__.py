@@ -32,6 +32,7 @@ BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 #: strings of fragments is judged on the sentences that survive both.
 PASSES: tuple[tuple[str, Callable[..., None]], ...] = (
     (keyword_list.RULE.id, keyword_list.mark_list_runs),
+    (repeated.RULE.id, repeated.mark_reworded),
     (repetitive.RULE.id, repetitive.mark),
     (keyword_list.RULE.id, keyword_list.mark_fragment_essays),
 )

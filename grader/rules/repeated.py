@@ -1,17 +1,31 @@
-"""repeated: a sentence written again word for word counts once."""
+"""repeated: a sentence or paragraph written again counts once, word for word or reworded.
+
+A sentence with the same words as an earlier one is screened as it is read. A paragraph that says an
+earlier one again in other words (synonyms, a different case, the same points in the same order) is found
+by the order of its specific content: the rubric's terms and the numbers it names, which rewording keeps and
+honest paragraphs on other points do not share in that order. Repeats count once toward the length limits
+too, and the `repetition` flag says how much was repeated.
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .base import Rule, Setting
+from .base import Flag, Rule, Setting, plural
 
 if TYPE_CHECKING:
     from ..flags import Screening
     from ..text import Sentence
 
 RULE = Rule(
-    "repeated", "A sentence that repeats an earlier one word for word counts once.", "screen",
-    (Setting("min_words", int, 4, "Shorter sentences may repeat (\"This mattered.\").", minimum=0),))
+    "repeated", "A sentence that repeats an earlier one word for word, or a paragraph that repeats an earlier one "
+    "in other words, counts once; raises the repetition flag.", "screen",
+    (Setting("min_words", int, 4, "Shorter sentences may repeat (\"This mattered.\").", minimum=0),
+     Setting("paragraph_items", int, 15, "Terms and numbers a paragraph needs before it can be a reworded repeat.",
+             minimum=1),
+     Setting("reworded_share", float, 0.7, "Share of two paragraphs' terms and numbers that must run in the same "
+             "order for the later one to repeat the earlier in other words.", minimum=0, maximum=1),
+     Setting("flag_words", int, 20, "Repeated words from which the repetition flag is raised.", minimum=0)),
+    flag=True)
 
 
 def fires(ctx: Screening, s: Sentence, cfg: Any) -> bool:
@@ -21,3 +35,71 @@ def fires(ctx: Screening, s: Sentence, cfg: Any) -> bool:
         return True
     ctx.seen.add(key)
     return False
+
+
+def mark_reworded(ctx: Screening, reasons: list[str | None], cfg: Any) -> None:
+    """Every sentence still earning of a paragraph whose terms and numbers run, in order, like an earlier
+    paragraph's."""
+    sequences: dict[int, list[str]] = {}
+    members: dict[int, list[int]] = {}
+    for s in ctx.items:
+        if s.role != "sentence" or reasons[s.index] is not None:
+            continue
+        sequences.setdefault(s.paragraph, []).extend(_content(ctx, s))
+        members.setdefault(s.paragraph, []).append(s.index)
+    earlier: list[list[str]] = []
+    for paragraph in sorted(sequences):
+        items = sequences[paragraph]
+        if len(items) < cfg.paragraph_items:
+            continue
+        if any(_in_order(items, other) >= cfg.reworded_share for other in earlier):
+            for i in members[paragraph]:
+                reasons[i] = RULE.id
+        else:
+            earlier.append(items)
+
+
+def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -> Flag | None:
+    """How many sentences and words repeat earlier ones."""
+    repeats = [s for s in ctx.items if reasons[s.index] == RULE.id]
+    words = sum(len(s.tokens) for s in repeats)
+    if not repeats or words < cfg.flag_words:
+        return None
+    return Flag("repetition", f"{plural(len(repeats), 'sentence repeats', 'sentences repeat')} earlier ones, word for "
+                              f"word or in other words ({words} words): repeated material counts once.")
+
+
+def repeated_words(ctx: Screening, reasons: list[str | None]) -> int:
+    """Words in sentences screened as repeats: the length limits count them once."""
+    return sum(len(s.tokens) for s in ctx.items if reasons[s.index] == RULE.id)
+
+
+def _content(ctx: Screening, s: Sentence) -> list[str]:
+    """The sentence's specific content in order: the group of each rubric term and each number it names."""
+    longest: dict[int, tuple[int, str]] = {}
+    for o in sorted(ctx.occurrences[s.index], key=lambda o: (o.first, o.first - o.last, o.group)):
+        if o.first >= 0:
+            longest.setdefault(o.first, (o.last, o.group))
+    out: list[str] = []
+    k = 0
+    while k < len(s.tokens):
+        if k in longest:  # a term counts once, however many groups or shorter terms lie inside it
+            end, group = longest[k]
+            out.append(group)
+            k = end
+            continue
+        if s.tokens[k].norm.isdigit():
+            out.append(s.tokens[k].norm)
+        k += 1
+    return out
+
+
+def _in_order(one: list[str], other: list[str]) -> float:
+    """The share of both sequences taken by their longest common subsequence (2 x LCS / total length)."""
+    previous = [0] * (len(other) + 1)
+    for item in one:
+        current = [0]
+        for j, word in enumerate(other):
+            current.append(previous[j] + 1 if item == word else max(previous[j + 1], current[j]))
+        previous = current
+    return 2 * previous[-1] / (len(one) + len(other))

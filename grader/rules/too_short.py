@@ -16,9 +16,13 @@ RULE = Rule(
 
 
 def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -> Flag | None:
-    """The body's word count against the minimum."""
-    words = ctx.sentences.word_count
+    """The body's word count against the minimum, counting repeated material once."""
+    from .repeated import repeated_words
+
+    repeats = repeated_words(ctx, reasons)
+    words = ctx.sentences.word_count - repeats
     if words >= cfg.min_words:
         return None
-    return Flag(RULE.id, f"The essay has {words} words; at least {cfg.min_words} are needed to develop an answer, so "
+    counted = f"{words} words once repeats are counted once" if repeats else f"{words} words"
+    return Flag(RULE.id, f"The essay has {counted}; at least {cfg.min_words} are needed to develop an answer, so "
                          "no part can count as fully developed.")
