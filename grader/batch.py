@@ -21,6 +21,7 @@ from .defaults import DEFAULT_RUBRIC_ID
 from .errors import DocumentError, GraderError
 from .files import AtomicText, find_essays, write_atomic
 from .rubric import Rubric, load_rubric
+from .sources import with_sources
 
 REPORT_FORMATS = ("html", "md", "docx", "json")
 _UNSAFE = re.compile(r"[^\w.\- ]+")
@@ -122,13 +123,18 @@ def report_names(relatives: list[str], suffix: str) -> list[str]:
 _worker_state: dict = {}
 
 
-def _init_worker(rubric_path: str, reports_dir: str, fmt: str, ignore_interrupt: bool = False) -> None:
-    """Load the rubric once per worker process. Workers leave Ctrl-C to the main process, which stops them."""
+def _init_worker(rubric_path: str, reports_dir: str, fmt: str, ignore_interrupt: bool = False,
+                 sources_dir: str | None = None) -> None:
+    """Load the rubric (with a teacher's source folder) once per worker process. Workers leave Ctrl-C to the main
+    process, which stops them."""
     if ignore_interrupt:
         import signal
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_state.update(rubric=load_rubric(rubric_path), reports=Path(reports_dir), fmt=fmt)
+    rubric = load_rubric(rubric_path)
+    if sources_dir is not None:
+        rubric = with_sources(rubric, sources_dir)
+    _worker_state.update(rubric=rubric, reports=Path(reports_dir), fmt=fmt)
     from .overlap import excluded_hashes
 
     _worker_state["excluded"] = excluded_hashes(_worker_state["rubric"])
@@ -201,10 +207,11 @@ def _grade_chunk(essays: list[Essay]) -> list[Outcome]:
     return [_grade_one(essay) for essay in essays]
 
 
-def _outcomes(essays: list[Essay], rubric_path: str, reports: Path, fmt: str, workers: int) -> Iterator[Outcome]:
+def _outcomes(essays: list[Essay], rubric_path: str, reports: Path, fmt: str, workers: int,
+              sources_dir: str | None = None) -> Iterator[Outcome]:
     """Outcomes in essay order, from `workers` processes (or this one when workers is 1)."""
     if workers <= 1 or len(essays) <= 1:
-        _init_worker(rubric_path, str(reports), fmt)
+        _init_worker(rubric_path, str(reports), fmt, sources_dir=sources_dir)
         for essay in essays:
             yield _grade_one(essay)
         return
@@ -212,7 +219,7 @@ def _outcomes(essays: list[Essay], rubric_path: str, reports: Path, fmt: str, wo
 
     chunks = [essays[i : i + CHUNK] for i in range(0, len(essays), CHUNK)]
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(rubric_path, str(reports), fmt, True)) as pool:
+                             initargs=(rubric_path, str(reports), fmt, True, sources_dir)) as pool:
         pending: deque = deque()
         try:
             for chunk in chunks:
@@ -229,8 +236,9 @@ def _outcomes(essays: list[Essay], rubric_path: str, reports: Path, fmt: str, wo
 def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = DEFAULT_RUBRIC_ID,
               fmt: str = "html", workers: int | None = None, recursive: bool = False,
               progress: Callable[[int, int], None] | None = None,
-              on_error: Callable[[str], None] | None = None) -> BatchSummary:
-    """Grade every essay in `folder` and write the batch outputs to `outdir`."""
+              on_error: Callable[[str], None] | None = None, sources: str | Path | None = None) -> BatchSummary:
+    """Grade every essay in `folder` and write the batch outputs to `outdir` (`sources`: a teacher's folder of
+    handouts that copying is checked against, besides the rubric's own)."""
     from .overlap import OverlapIndex
 
     folder, outdir = Path(folder), Path(outdir)
@@ -239,6 +247,9 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
     found, skipped = find_essays(folder, recursive)
     rubric = load_rubric(rubric_ref)
     rubric_path = str(rubric.path) if rubric.path else str(rubric_ref)
+    sources_dir = str(Path(sources).resolve()) if sources is not None else None
+    if sources_dir is not None:
+        rubric = with_sources(rubric, sources_dir)  # a folder that cannot be read stops the batch before it starts
     if not found:
         others = f"; {len(skipped)} other file{'s' if len(skipped) != 1 else ''} skipped" if skipped else ""
         raise DocumentError(str(folder), f"no essays found (.txt or .docx{others})")
@@ -259,7 +270,8 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
     try:
         writer = csv.writer(gradebook.handle, lineterminator="\n")
         writer.writerow(gradebook_header(rubric))
-        for n, outcome in enumerate(_outcomes(essays, rubric_path, reports, fmt, workers or os.cpu_count() or 1), 1):
+        for n, outcome in enumerate(_outcomes(essays, rubric_path, reports, fmt, workers or os.cpu_count() or 1,
+                                              sources_dir), 1):
             essay = essays[outcome.index]
             writer.writerow(gradebook_row(rubric, essay, outcome))
             if outcome.summary is None:

@@ -19,6 +19,22 @@ def rubric_option(func):
                         help="A bundled rubric id or a path to a rubric YAML file.")(func)
 
 
+def sources_option(func):
+    """--sources DIR, the same on every command that grades."""
+    return click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
+                        help="A folder of handouts and textbook extracts (.txt, .docx): passages copied from them "
+                             "without quotation marks earn nothing, as from the rubric's own sources.")(func)
+
+
+def load_with_sources(rubric_ref: str, sources_dir: Path | None):
+    """The rubric, with a teacher's source folder added when one is given."""
+    from .rubric import load_rubric
+    from .sources import with_sources
+
+    rubric = load_rubric(rubric_ref)
+    return with_sources(rubric, sources_dir) if sources_dir is not None else rubric
+
+
 def fail(error: GraderError) -> None:
     """Print one line naming the file and the reason, and exit with the error's status."""
     click.echo(f"error: {error.message}", err=True)
@@ -65,16 +81,16 @@ def main() -> None:
               help="Write to this file instead of standard output.")
 @click.option("--explain", is_flag=True, help="Also say, sentence by sentence, what each earned and which rule "
                                               "decided (text and json; the json key `sentences`).")
+@sources_option
 @reports_errors
-def grade(essay: Path, rubric_ref: str, fmt: str, out: Path | None, explain: bool) -> None:
+def grade(essay: Path, rubric_ref: str, fmt: str, out: Path | None, explain: bool, sources_dir: Path | None) -> None:
     """Grade one essay (.docx or .txt) and print the verdict for every part of the question."""
     from .grading import grade_file
     from .reports import render_bytes
-    from .rubric import load_rubric
 
     if fmt == "docx" and out is None:
         raise click.UsageError("--format docx needs -o FILE (a Word file cannot go to the terminal)")
-    rubric = load_rubric(rubric_ref)
+    rubric = load_with_sources(rubric_ref, sources_dir)
     result = grade_file(essay, rubric, name=str(essay), explain=explain)
     data = render_bytes(result, fmt)
     write_output(data if fmt == "docx" else data.decode("utf-8"), out)
@@ -202,9 +218,10 @@ def evaluate(folder: Path, labels_path: Path, rubric_ref: str, fmt: str) -> None
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Parallel processes [default: cores].")
 @click.option("--recursive", is_flag=True, help="Also grade essays in sub-folders.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@sources_option
 @reports_errors
 def batch(folder: Path, outdir: Path, rubric_ref: str, fmt: str, workers: int | None, recursive: bool,
-          quiet: bool) -> None:
+          quiet: bool, sources_dir: Path | None) -> None:
     """Grade every essay in a folder: a gradebook, a report per student, a class overview, shared passages."""
     from .batch import run_batch
 
@@ -221,7 +238,7 @@ def batch(folder: Path, outdir: Path, rubric_ref: str, fmt: str, workers: int | 
             click.echo("", err=True)
         click.echo(f"error: {message}", err=True)
 
-    summary = run_batch(folder, outdir, rubric_ref, fmt, workers, recursive, progress, on_error)
+    summary = run_batch(folder, outdir, rubric_ref, fmt, workers, recursive, progress, on_error, sources_dir)
     click.echo(f"graded {summary.graded}, failed {summary.failed}, skipped {summary.skipped}: written to {outdir}")
     if summary.failed:
         sys.exit(ExitStatus.INPUT_FAILED)

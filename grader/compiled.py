@@ -41,6 +41,13 @@ class CompiledRubric:
         return source_index(self.rubric, self.settings["source_overlap"].run_words)
 
     @cached_property
+    def rubric_text(self) -> SourceIndex:
+        """The index of the rubric's own examples and feedback, which an essay must not be assembled from."""
+        from .sources import rubric_text_index
+
+        return rubric_text_index(self.rubric, self.settings["source_overlap"].run_words)
+
+    @cached_property
     def fact_tables(self) -> tuple:
         """Each fact's place and people lookups, the facts indexed by group and their namesakes."""
         from .facts import fact_tables

@@ -33,7 +33,7 @@ class Screening:
         self.text = sentences.document.text
         self.occurrences = occurrences
         self.seen: set[tuple[str, ...]] = set()  # sentences already read, for the repeated rule
-        self._copied: dict[int, str] | None = None
+        self._copied: dict[int, tuple[str, str]] | None = None
         self._signpost: tuple[tuple[int, int, int], str | None] | None = None
 
     def body(self, s: Sentence) -> str:
@@ -41,8 +41,8 @@ class Screening:
         return self.text[s.start : s.end]
 
     @property
-    def copied(self) -> dict[int, str]:
-        """Sentences holding runs of a rubric source: 'source_overlap' or 'quoted_source'."""
+    def copied(self) -> dict[int, tuple[str, str]]:
+        """Sentences holding runs of a source: ('source_overlap' or 'quoted_source', the source's title)."""
         if self._copied is None:
             from .rules.source_overlap import copied_sentences
 

@@ -33,6 +33,7 @@ class English:
     relative_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     answer_words: frozenset[str]
+    attribution_phrases: tuple[str, ...]
     coordinators: frozenset[str]
     quote_pairs: tuple[str, ...]
     bullets: tuple[str, ...]
@@ -93,6 +94,7 @@ def english() -> English:
         relative_pronouns=frozenset(raw["relative_pronouns"]),
         person_pronouns=frozenset(raw["person_pronouns"]),
         answer_words=frozenset(raw["answer_words"]),
+        attribution_phrases=tuple(raw["attribution_phrases"]),
         coordinators=frozenset(raw["coordinators"]),
         quote_pairs=tuple(raw["quote_pairs"]),
         bullets=tuple(raw["bullets"]),

@@ -42,3 +42,10 @@ def validate(result_schema):
 def essay_files() -> list[Path]:
     """Every sample essay, sorted."""
     return sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".docx"))
+
+
+@pytest.fixture(scope="session")
+def rubric_words_not_a_source(rubric):
+    """The bundled rubric for fixtures written from its own example sentences: they test other behaviours, and
+    an essay made of those sentences is otherwise a copy of the marking scheme."""
+    return rubric.model_copy(update={"rules": {**rubric.rules, "source_overlap": {"rubric_words": 0}}})

@@ -1,6 +1,8 @@
 """Integrity: repeating material, reworded or not, buys nothing and is named."""
 from __future__ import annotations
 
+import pytest
+
 from grader import grade_text
 from grader.rubric import Limits
 
@@ -34,3 +36,69 @@ def test_the_repetition_flag_needs_twenty_repeated_words(rubric):
     base = (DATA / "essay_developed.txt").read_text(encoding="utf-8")
     assert _flag(grade_text(f"{base}\n\n{twenty}. So it was. {twenty}.", rubric), "repetition") is not None
     assert _flag(grade_text(f"{base}\n\n{nineteen}. So it was. {nineteen}.", rubric), "repetition") is None
+
+
+HANDOUT = ("In the winter of 1949 Mao Zedong travelled to Moscow for his first meeting with Stalin. The Soviet leader "
+           "kept his guest waiting for weeks before agreeing to negotiate a new treaty. The agreement that was finally "
+           "signed in February 1950 promised mutual defence against Japan and any state allied with it, and gave "
+           "China a modest loan.\n")
+COPIED = ("In the winter of 1949 Mao Zedong went to Moscow for his first meeting with Stalin. The Soviet leader kept "
+          "his guest waiting for weeks before agreeing to negotiate a brand new treaty.")
+
+
+def _cli(*args):
+    from click.testing import CliRunner
+
+    from grader.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_sources_folder_makes_a_copied_handout_earn_nothing(tmp_path):
+    import json
+
+    handouts, essays = tmp_path / "handouts", tmp_path / "essays"
+    handouts.mkdir()
+    essays.mkdir()
+    (handouts / "textbook.txt").write_text(HANDOUT, encoding="utf-8")
+    essay = essays / "copier.txt"
+    essay.write_text(f"{(DATA / 'essay_developed.txt').read_text(encoding='utf-8')}\n\n{COPIED}\n", encoding="utf-8")
+    plain = json.loads(_cli("grade", essay, "--format", "json").output)
+    checked = json.loads(_cli("grade", essay, "--format", "json", "--sources", handouts).output)
+    flag = next(f["message"] for f in checked["flags"] if f["code"] == "source_overlap")
+    assert "2 sentences copy passages from \"textbook.txt\"" in flag and "% of the essay's words" in flag
+    assert not any(f["code"] == "source_overlap" for f in plain["flags"])
+    assert checked["score"] <= plain["score"]
+    batch = _cli("batch", essays, "-o", tmp_path / "out", "--sources", handouts, "--quiet")
+    assert batch.exit_code == 0
+    assert "source_overlap" in (tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_quoted_or_attributed_handout_passage_is_no_copy(tmp_path, rubric):
+    from grader.sources import with_sources
+
+    (tmp_path / "textbook.txt").write_text(HANDOUT, encoding="utf-8")
+    checked = with_sources(rubric, tmp_path)
+    base = (DATA / "essay_developed.txt").read_text(encoding="utf-8")
+    for honest in (f'The textbook says that "{COPIED}"', f"According to the textbook, {COPIED[0].lower()}{COPIED[1:]}"):
+        result = grade_text(f"{base}\n\n{honest}\n", checked)
+        assert _flag(result, "source_overlap") is None
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("notes.pdf", b"%PDF-1.4", "a source must be .txt or .docx, not '.pdf'"),
+    ("broken.docx", b"not a zip", "the source cannot be read"),
+    ("empty.txt", b"", "the source cannot be read: the file is empty"),
+])
+def test_an_unreadable_source_is_a_one_line_error_and_exit_2(tmp_path, name, content, reason):
+    (tmp_path / name).write_bytes(content)
+    result = _cli("grade", DATA / "essay_developed.txt", "--sources", tmp_path)
+    assert result.exit_code == 2
+    line = result.output.strip()
+    assert line.count("\n") == 0 and str(tmp_path / name) in line and reason in line and "Traceback" not in line
+
+
+def test_a_missing_sources_folder_is_a_one_line_error(tmp_path):
+    result = _cli("batch", DATA.parent / "data", "-o", tmp_path / "out", "--sources", tmp_path / "nowhere")
+    assert result.exit_code == 2 and "the sources folder cannot be read" in result.output
+    assert not (tmp_path / "out" / "gradebook.csv").exists()

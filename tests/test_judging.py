@@ -62,8 +62,8 @@ def test_question_parts_pasted_mid_essay_earn_nothing(rubric):
     assert "prompt_echo" in [f.code for f in grade_file(DATA / "essay_parts_pasted.txt", rubric).flags]
 
 
-def test_repeated_sentence_counts_once(rubric):
-    found = evidence("essay_repeated_sentences.txt", rubric)
+def test_repeated_sentence_counts_once(rubric_words_not_a_source):
+    found = evidence("essay_repeated_sentences.txt", rubric_words_not_a_source)
     assert found["ussr_view"] == ["Stalin feared that Mao might become an Asian Tito."]
 
 

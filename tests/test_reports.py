@@ -165,9 +165,9 @@ def test_annotate_keeps_the_text_and_anchors_each_comment_on_its_sentence(name, 
             assert "This answers" in comments[i] or "Check this fact" in comments[i]
 
 
-def test_annotate_keeps_tracked_changes_footnotes_images_and_styles(rubric):
+def test_annotate_keeps_tracked_changes_footnotes_images_and_styles(rubric_words_not_a_source):
     path = DATA / "docx_rich.docx"
-    marked = annotate(path, read_document(path), grade_file(path, rubric))
+    marked = annotate(path, read_document(path), grade_file(path, rubric_words_not_a_source))
     before, after = zipfile.ZipFile(path), zipfile.ZipFile(io.BytesIO(marked))
     for part in ("word/footnotes.xml", "word/media/image1.png", "word/styles.xml"):
         assert after.read(part) == before.read(part), part

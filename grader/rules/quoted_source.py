@@ -15,4 +15,5 @@ RULE = Rule("quoted_source", "A passage of a rubric source inside quotation mark
 
 def fires(ctx: Screening, s: Sentence, cfg: Any) -> bool:
     """A run of source words that stands inside quotation marks (see source_overlap)."""
-    return ctx.copied.get(s.index) == "quoted_source"
+    found = ctx.copied.get(s.index)
+    return found is not None and found[0] == RULE.id
