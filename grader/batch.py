@@ -9,6 +9,7 @@ stream to disk; what is kept per essay for the overview is a few numbers, so mem
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 import unicodedata
@@ -264,6 +265,7 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
 
     summary = BatchSummary(skipped_files=skipped)
     rows: list[EssaySummary] = []
+    graded: list[int] = []  # the essay index of each row
     gradebook = AtomicText(outdir / "gradebook.csv", bom=True)
     results = AtomicText(outdir / "results.jsonl")
     index = OverlapIndex()
@@ -285,11 +287,15 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
                 results.handle.write(outcome.result_json + "\n")
                 index.add(essay.index, outcome.prints, outcome.words)
                 rows.append(outcome.summary)
+                graded.append(essay.index)
             if progress:
                 progress(n, len(essays))
         from .reports.overview import MAX_OVERLAPS_SHOWN, overview_html, overview_markdown
 
-        overlaps, pairs = _write_overlaps(index, essays, rubric, outdir / "overlap.csv", MAX_OVERLAPS_SHOWN)
+        overlaps, pairs, shared = _write_overlaps(index, essays, rubric, outdir / "overlap.csv", MAX_OVERLAPS_SHOWN)
+        if shared:
+            rows, gradebook, results = _flag_shared_passages(shared, essays, graded, rows, gradebook, results,
+                                                             reports, fmt)
         write_atomic(outdir / "overview.md", overview_markdown(rubric, rows, summary, overlaps, pairs).encode("utf-8"))
         write_atomic(outdir / "overview.html", overview_html(rubric, rows, summary, overlaps, pairs).encode("utf-8"))
         gradebook.commit()
@@ -303,16 +309,19 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
     return summary
 
 
-def _write_overlaps(index, essays: list[Essay], rubric: Rubric, path: Path, keep: int) -> tuple[list, int]:
+def _write_overlaps(index, essays: list[Essay], rubric: Rubric, path: Path,
+                    keep: int) -> tuple[list, int, dict[int, list[tuple[str, int]]]]:
     """Check every candidate pair word by word and stream the confirmed ones to overlap.csv (in path order);
-    return the `keep` pairs sharing most words, for the overview, and how many pairs there are."""
+    return the `keep` pairs sharing most words, for the overview, how many pairs there are, and for each essay
+    sharing long passages the others it shares them with (and how many words)."""
     import heapq
 
-    from .overlap import MAX_PASSAGES, Overlap, excluded_hashes, shared_passages
+    from .overlap import FLAG_PASSAGE_WORDS, FLAG_SHARED_WORDS, MAX_PASSAGES, Overlap, excluded_hashes, shared_passages
 
     excluded = excluded_hashes(rubric)
     out = AtomicText(path, bom=True)
     top: list[tuple[int, int, Overlap]] = []
+    shared: dict[int, list[tuple[str, int]]] = {}
     count = 0
     cached: tuple[int, list[str]] = (-1, [])
     try:
@@ -326,6 +335,9 @@ def _write_overlaps(index, essays: list[Essay], rubric: Rubric, path: Path, keep
                 continue
             found = Overlap(essays[a].relative, essays[b].relative, sum(len(p.split()) for p in passages),
                             tuple(passages[:MAX_PASSAGES]))
+            if found.shared_words >= FLAG_SHARED_WORDS or len(passages[0].split()) >= FLAG_PASSAGE_WORDS:
+                shared.setdefault(a, []).append((essays[b].relative, found.shared_words))
+                shared.setdefault(b, []).append((essays[a].relative, found.shared_words))
             writer.writerow(next(overlap_rows([found])))
             count += 1
             entry = (found.shared_words, -count, found)
@@ -337,7 +349,54 @@ def _write_overlaps(index, essays: list[Essay], rubric: Rubric, path: Path, keep
     except BaseException:
         out.discard()
         raise
-    return [entry[2] for entry in sorted(top, key=lambda e: (-e[0], -e[1]))], count
+    return [entry[2] for entry in sorted(top, key=lambda e: (-e[0], -e[1]))], count, shared
+
+
+def _shared_flag(others: list[tuple[str, int]]) -> dict[str, str]:
+    """The shared_passage flag of an essay sharing long passages with `others` (file, words in common)."""
+    named = "; ".join(f"{file} ({words} words)" for file, words in sorted(others))
+    return {"code": "shared_passage", "message": f"Shares long passages with {named}: compare the essays. This flag "
+                                                 "depends on the rest of the class and changes no mark."}
+
+
+def _flag_shared_passages(shared: dict[int, list[tuple[str, int]]], essays: list[Essay], graded: list[int],
+                          rows: list[EssaySummary], gradebook: AtomicText, results: AtomicText,
+                          reports: Path, fmt: str) -> tuple[list[EssaySummary], AtomicText, AtomicText]:
+    """Add the shared_passage flag to the results, gradebook rows, reports and summaries of the essays that
+    share long passages; the files are rewritten line by line from their temporary copies, and no level
+    changes."""
+    import dataclasses
+
+    from .reports import render_bytes
+    from .results import GradeResult
+
+    rows = [dataclasses.replace(row, flags=(*row.flags, "shared_passage")) if i in shared else row
+            for i, row in zip(graded, rows)]
+    old_results, new_results = results, AtomicText(results.path)
+    old_results.handle.close()
+    with open(old_results.tmp, encoding="utf-8") as lines:
+        for i, line in zip(graded, lines):
+            if i in shared:
+                data = json.loads(line)
+                data["flags"] = [*data["flags"], _shared_flag(shared[i])]
+                result = GradeResult.model_validate(data)
+                line = result.to_json(indent=None) + "\n"
+                write_atomic(reports / essays[i].report, render_bytes(result, fmt))
+            new_results.handle.write(line)
+    old_results.discard()
+    old_book, new_book = gradebook, AtomicText(gradebook.path, bom=True)
+    old_book.handle.close()
+    with open(old_book.tmp, encoding="utf-8-sig", newline="") as handle:
+        reader, writer = csv.reader(handle), csv.writer(new_book.handle, lineterminator="\n")
+        header = next(reader)
+        writer.writerow(header)
+        flags = header.index("flags")
+        for essay, row in zip(essays, reader):
+            if essay.index in shared:
+                row[flags] = ";".join(filter(None, [row[flags], "shared_passage"]))
+            writer.writerow(row)
+    old_book.discard()
+    return rows, new_book, new_results
 
 
 def overlap_rows(overlaps: list) -> Iterator[list[str]]:

@@ -27,6 +27,11 @@ WINDOW = 4
 MAX_SHARING = 5
 BUCKETS = 64
 MAX_PASSAGES = 3
+#: Two essays of a batch share passages worth a teacher's comparison (the shared_passage flag) when they share
+#: this many words in all, or one passage this long: more than the stock phrases of a topic (a treaty's title
+#: and date, "the return of the Changchun Railway and Port Arthur by the end of 1952") ever add up to.
+FLAG_SHARED_WORDS = 80
+FLAG_PASSAGE_WORDS = 40
 _RECORD = struct.Struct("<QII")  # fingerprint, essay, word position
 _SEED = struct.Struct("<IIII")  # essay a, essay b, position in a, position in b
 #: Essays per partition of seeds: the most pairs held in memory at once belong to this many first essays.

@@ -19,7 +19,8 @@ MARK_SCALE = 10
 LEVEL_NAMES = ("missing", "needs developing", "developed")
 #: The terminal's wording, which also gives the rubric's own name for level 1 (its `feedback.thin`).
 LEVEL_NAMES_WITH_TERMS = (LEVEL_NAMES[0], f"thin: {LEVEL_NAMES[1]}", LEVEL_NAMES[2])
-FlagCode = Literal["off_topic", "too_short", "keyword_list", "prompt_echo", "source_overlap", "repetition"]
+FlagCode = Literal["off_topic", "too_short", "keyword_list", "prompt_echo", "source_overlap", "repetition",
+                   "shared_passage"]
 
 
 class _Record(BaseModel):

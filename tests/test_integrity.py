@@ -102,3 +102,38 @@ def test_a_missing_sources_folder_is_a_one_line_error(tmp_path):
     result = _cli("batch", DATA.parent / "data", "-o", tmp_path / "out", "--sources", tmp_path / "nowhere")
     assert result.exit_code == 2 and "the sources folder cannot be read" in result.output
     assert not (tmp_path / "out" / "gradebook.csv").exists()
+
+
+def test_two_essays_sharing_long_passages_both_carry_shared_passage(tmp_path, rubric):
+    import csv
+    import json
+
+    from grader import grade_file
+    from grader.batch import run_batch
+
+    from .conftest import SAMPLES
+
+    essays = tmp_path / "class"
+    essays.mkdir()
+    developed = (DATA / "essay_developed.txt").read_text(encoding="utf-8")
+    (essays / "first.txt").write_text(developed, encoding="utf-8")
+    borrowed = "\n\n".join(developed.split("\n\n")[1:3])
+    (essays / "second.txt").write_text((SAMPLES / "bea.txt").read_text(encoding="utf-8") + "\n\n" + borrowed,
+                                       encoding="utf-8")
+    (essays / "third.txt").write_text((SAMPLES / "ada.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    run_batch(essays, tmp_path / "out", workers=1)
+    results = {r["student"]: r for r in map(json.loads, (tmp_path / "out" / "results.jsonl").read_text().splitlines())}
+    for student, other in (("first", "second.txt"), ("second", "first.txt")):
+        flag = next(f for f in results[student]["flags"] if f["code"] == "shared_passage")
+        assert other in flag["message"] and "changes no mark" in flag["message"]
+        alone = grade_file(essays / f"{student}.txt", rubric)
+        assert results[student]["score"] == alone.score  # the flag changes no level
+        assert "Shares long passages" in (tmp_path / "out" / "reports" / f"{student}.html").read_text(encoding="utf-8")
+    assert not any(f["code"] == "shared_passage" for f in results["third"]["flags"])
+    with open(tmp_path / "out" / "gradebook.csv", encoding="utf-8-sig", newline="") as handle:
+        flags = {row["student"]: row["flags"] for row in csv.DictReader(handle)}
+    assert "shared_passage" in flags["first"] and "shared_passage" in flags["second"]
+    assert "shared_passage" not in flags["third"]
+    overview = (tmp_path / "out" / "overview.md").read_text(encoding="utf-8")
+    attention = overview.split("teacher's eye", 1)[1]
+    assert "first: shares long passages with a classmate" in attention

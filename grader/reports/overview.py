@@ -17,7 +17,7 @@ BOUNDARY_MARGIN = 3.0
 MAX_OVERLAPS_SHOWN = 30
 FLAG_WORDS = {"off_topic": "off topic", "too_short": "too short", "keyword_list": "lists of keywords",
               "prompt_echo": "question pasted back", "source_overlap": "copied from a source",
-              "repetition": "repeated material"}
+              "repetition": "repeated material", "shared_passage": "shares long passages with a classmate"}
 
 
 @dataclass(frozen=True)
