@@ -57,9 +57,15 @@ def judge_elements(compiled: CompiledRubric, sentences: Sentences, occurrences: 
         else:
             found[element.id] = _judge_on_hits(element, sentences, occurrences, hits, checks, details, spoiling,
                                                compiled.settings["developed"].list_sentence_words)
+    list_sentence_words = compiled.settings["developed"].list_sentence_words
+    notes_only = not any(not sentences.items[h.sentence].list_item
+                         or _written_out(sentences, h.sentence, list_sentence_words)
+                         for _, hits_found in found.values() for h in hits_found)
     levels = {}
     for element in rubric.elements:
         level = found[element.id][0]
+        if notes_only:  # an answer that is only a table or notes shows parts but explains none of them
+            level = min(level, 1)
         supports = element.developed.or_with
         if level == 1 and supports and all(found[other][0] == 2 for other in supports):
             level = 2
@@ -130,11 +136,12 @@ def _judge_on_hits(element: Element, sentences: Sentences, occurrences, hits, ch
 def _written_out(sentences: Sentences, index: int, min_words: int) -> bool:
     """Whether a list item is a sentence written out in full: `min_words` or more, opening with a capital and
     closed by a full stop ("- Security: the new republic still faced Chiang's forces on Taiwan."), not a note
-    ("- stalin feared another tito")."""
+    ("- stalin feared another tito") or a table's row."""
     s = sentences.items[index]
     body = sentences.document.text[s.start:s.end].strip()
     first = next((c for c in body if c.isalpha()), "")
-    return len(s.tokens) >= min_words and first.isupper() and body[-1:] in ".!?"
+    return len(s.tokens) >= min_words and first.isupper() and body[-1:] in ".!?" and "|" not in body  # a table
+    # row is table content, however full its cells
 
 
 def stance_of(element: Element, evidence: tuple[Hit, ...], occurrences: list[list[Occurrence]],

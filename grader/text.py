@@ -30,7 +30,8 @@ _COUNTED_WORD = re.compile(r"(?<!\S)\S*?[^\W_]")
 _NEXT_VISIBLE = re.compile(r"\s*(\S)")
 #: Characters looked back from a full stop for the word it ends (longer words are no abbreviation).
 ABBREVIATION_LOOKBACK = 16
-_LIST_MARKER = re.compile(r"^\s*(?:[-*•–—·▪►]|\d{1,2}[.)]|[a-z][.)])\s+")
+#: A line that is a list item: a bullet, a number or letter, or a table row ("| CCP view | ... |").
+_LIST_MARKER = re.compile(r"^\s*(?:[-*•–—·▪►]|\d{1,2}[.)]|[a-z][.)]|\|)\s*(?<=\s|\|)")
 _YEAR_OR_DIGITS = re.compile(r"\d")
 _HYPHENS = "-‐‑"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -234,14 +235,17 @@ def analyse(document: Document, question: Question | None = None, settings: Rule
 
 
 def _positions(drafts, roles: list[Role], paragraph_roles: list[Role], edge_share: float) -> list[Position]:
-    """Opening = the first content paragraph, conclusion = the last (the first and last `edge_share` of the
-    sentences when the essay is one paragraph)."""
+    """Opening = the first content paragraph of prose, conclusion = the last (the first and last `edge_share`
+    of the sentences when the essay is one paragraph)."""
     content_paragraphs = [i for i, r in enumerate(paragraph_roles) if r == "sentence"]
     content = [i for i, r in enumerate(roles) if r == "sentence"]
     positions: list[Position] = [""] * len(drafts)
     if not content:
         return positions
-    opening_p, closing_p = content_paragraphs[0], content_paragraphs[-1]
+    # a table or list after the last paragraph of prose is an appendix, not the essay's conclusion
+    in_prose = {p for _, _, p, list_item, _ in drafts if not list_item}
+    prose = [p for p in content_paragraphs if p in in_prose] or content_paragraphs
+    opening_p, closing_p = prose[0], prose[-1]
     if opening_p == closing_p:
         n = len(content)
         fifth = max(1, round(n * edge_share))

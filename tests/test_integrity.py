@@ -137,3 +137,22 @@ def test_two_essays_sharing_long_passages_both_carry_shared_passage(tmp_path, ru
     overview = (tmp_path / "out" / "overview.md").read_text(encoding="utf-8")
     attention = overview.split("teacher's eye", 1)[1]
     assert "first: shares long passages with a classmate" in attention
+
+
+def test_an_answer_only_in_a_table_is_read_row_by_row_and_earns_at_most_thin(rubric):
+    from grader.documents import document_from_text
+    from grader.grading import analyse_document
+
+    text = (DATA / "essay_table_answer.txt").read_text(encoding="utf-8")
+    result = grade_text(text, rubric)
+    assert all(e.level <= 1 for e in result.elements) and sum(e.level for e in result.elements) >= 6
+    analysis = analyse_document(document_from_text(text), rubric)
+    rows = [s for s in analysis.sentences.items if s.list_item]
+    assert len(rows) >= 9 and all(analysis.sentences.text_of(s).count("\n") == 0 for s in rows)
+
+
+def test_a_table_beside_prose_leaves_the_prose_its_credit(rubric):
+    base = (DATA / "essay_developed.txt").read_text(encoding="utf-8")
+    table = "| Year | Event |\n|---|---|\n| 1949 | People's Republic proclaimed |\n| 1950 | Treaty signed in Moscow |"
+    assert [e.level for e in grade_text(f"{base}\n\n{table}\n", rubric).elements] == \
+           [e.level for e in grade_text(base, rubric).elements]
