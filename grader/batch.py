@@ -47,11 +47,11 @@ class EssaySummary:
 
     student: str
     file: str
-    score: float
+    score: float | None  # None when the essay was not marked (another language)
     max_score: float
-    percent: float
+    percent: float | None
     band: str
-    mark: int
+    mark: int | None
     levels: tuple[int, ...]  # in rubric order
     flags: tuple[str, ...]
     wrong_facts: tuple[str, ...]
@@ -179,8 +179,8 @@ def gradebook_header(rubric: Rubric) -> list[str]:
     return ["student", "file", "score", "max_score", "percent", "band", *[e.id for e in rubric.elements], "flags", "error"]
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
 
 
 def gradebook_row(rubric: Rubric, essay: Essay, outcome: Outcome) -> list[str]:

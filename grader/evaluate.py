@@ -64,6 +64,7 @@ class Report:
     unlabelled: list[str] = field(default_factory=list)
     unmatched_labels: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    not_marked: list[str] = field(default_factory=list)  # essays in another language: reported apart
     rows: list[dict] = field(default_factory=list)
     honesty: dict[str, Any] = field(default_factory=dict)
 
@@ -85,7 +86,15 @@ class Report:
             "unlabelled": self.unlabelled,
             "unmatched_labels": self.unmatched_labels,
             "failed": self.failed,
+            "not_marked": self.not_marked,
         }
+
+
+def _mark(result: GradeResult) -> int:
+    """The mark out of ten of an essay that was marked (essays in another language are reported apart)."""
+    mark = result.mark_out_of_ten
+    assert mark is not None, "an unmarked essay is left out of the comparison"
+    return mark
 
 
 def _r(x: float) -> float:
@@ -245,11 +254,12 @@ def evaluate(folder: str | Path, labels_path: str | Path, rubric: Rubric,
             graded[path.stem] = grade_file(path, rubric, name=path.name)
         except GraderError as error:
             failed.append(error.message)
-    ids = sorted(graded)
+    not_marked = sorted(i for i, result in graded.items() if not result.marked)
+    ids = sorted(i for i in graded if i not in not_marked)
     if not ids:
         raise DocumentError(str(folder), "no labelled essays to evaluate")
     teacher = [labels[i].overall for i in ids]
-    machine = [graded[i].mark_out_of_ten for i in ids]
+    machine = [_mark(graded[i]) for i in ids]
     words = [graded[i].word_count for i in ids]
     baseline = word_count_baseline(words, teacher, MARKS)
 
@@ -290,7 +300,7 @@ def evaluate(folder: str | Path, labels_path: str | Path, rubric: Rubric,
         elements=elements, confusion=confusion, disagreements=disagreements,
         unlabelled=sorted(p.stem for p in paths if p.stem not in labels),
         unmatched_labels=sorted(set(labels) - {p.stem for p in paths}),
-        failed=failed, rows=rows,
+        failed=failed, not_marked=[f"{i} ({graded[i].flags[0].message.split(';')[0]})" for i in not_marked], rows=rows,
         honesty=honesty_figures(ids, labels, graded, {p.stem: p for p in paths}),
     )
 
@@ -301,7 +311,7 @@ def honesty_figures(ids: list[str], labels: dict[str, Label], graded: dict[str, 
     teacher's factual errors fared in the grader's fact checks."""
     on_topic = [i for i in ids if labels[i].on_topic is not False]
     teacher = [labels[i].overall for i in on_topic]
-    machine = [graded[i].mark_out_of_ten for i in on_topic]
+    machine = [_mark(graded[i]) for i in on_topic]
     zeros = [(e.level == 0) for i in on_topic for e in graded[i].elements if labels[i].levels.get(e.id) == 0]
     errors = reported = shown_correct = unfound = 0
     for i in ids:
@@ -404,7 +414,8 @@ def render_report(report: Report) -> str:
         for d in report.disagreements:
             lines.append(f"  {d['id']}: teacher {d['teacher']}, grader {d['grader']}: {d['reason']}")
     for title, items in (("Essays without a label", report.unlabelled), ("Labels without an essay", report.unmatched_labels),
-                         ("Essays that could not be graded", report.failed)):
+                         ("Essays that could not be graded", report.failed),
+                         ("Essays not marked, written in another language", report.not_marked)):
         if items:
             lines += ["", f"{title}: " + ", ".join(items)]
     return "\n".join(lines) + "\n"

@@ -23,7 +23,7 @@ from .results import (ElementResult, FactResult, FlagCode, FlagResult, GradeResu
                       SentenceExplanation, half_up)
 from .rubric import PERCENT, Rubric, load_rubric
 from .scoring import Judgement, band_for, improvements, judge_elements, stance_of, strengths
-from .rules import digression, wrong_fact
+from .rules import digression, language, wrong_fact
 from .terms import Occurrence
 from .text import Sentences, analyse
 
@@ -58,6 +58,8 @@ def analyse_document(document: Document, rubric: Rubric) -> Analysis:
         checks = [c for c in checks if c.status == "incorrect" or screened[c.sentence] != digression.RULE.id]
     topic = {h.sentence for hs in hits.values() for h in hs}
     flags = flags_stage.essay_flags(compiled, sentences, occurrences, screened, topic)
+    if any(f.code == language.RULE.id for f in flags):  # another language: not off topic, not a list; not marked
+        flags = [f for f in flags if f.code == language.RULE.id]
     judgements = judge_elements(compiled, sentences, occurrences, hits, checks, flags)
     return Analysis(sentences, occurrences, screened, hits, checks, flags, judgements)
 
@@ -81,6 +83,7 @@ def grade_document(document: Document, rubric: Rubric, student: str | None = Non
     score = sum(e.points for e in elements)  # the points as shown, so that they add up to the score
     max_score = sum(j.element.weight for j in judgements)
     percent = half_up(PERCENT * score / max_score if max_score else 0.0, 1)
+    marked = not any(f.code == language.RULE.id for f in flags)
     shown_facts = []
     seen_correct = set()
     for c in checks:
@@ -96,18 +99,18 @@ def grade_document(document: Document, rubric: Rubric, student: str | None = Non
         student=student if student is not None else student_name(name),
         rubric=RubricRef.model_construct(id=rubric.id, title=rubric.title),
         word_count=sentences.word_count,
-        score=half_up(score, 2),
+        score=half_up(score, 2) if marked else None,
         max_score=half_up(max_score, 2),
-        percent=percent,
-        band=band_for(rubric, percent),
+        percent=percent if marked else None,
+        band=band_for(rubric, percent) if marked else language.NOT_MARKED,
         elements=elements,
         facts=shown_facts,
         # A flag's code is the id of the flag rule that raised it, which is one of the FlagCode values.
         flags=[FlagResult.model_construct(code=cast(FlagCode, f.code), message=f.message) for f in flags],
-        strengths=strengths(judgements, sentences),
+        strengths=strengths(judgements, sentences) if marked else [],
         improvements=improvements(judgements, checks, flags,
                                   sorted({s.paragraph + 1 for s in sentences.items
-                                          if analysis.screened[s.index] == digression.RULE.id})),
+                                          if analysis.screened[s.index] == digression.RULE.id})) if marked else [],
         sentences=[SentenceExplanation.model_construct(**entry) for entry in explain_sentences(rubric.compiled, analysis)]
         if explain else None,
     )

@@ -19,8 +19,8 @@ MARK_SCALE = 10
 LEVEL_NAMES = ("missing", "needs developing", "developed")
 #: The terminal's wording, which also gives the rubric's own name for level 1 (its `feedback.thin`).
 LEVEL_NAMES_WITH_TERMS = (LEVEL_NAMES[0], f"thin: {LEVEL_NAMES[1]}", LEVEL_NAMES[2])
-FlagCode = Literal["off_topic", "too_short", "keyword_list", "prompt_echo", "source_overlap", "repetition",
-                   "shared_passage"]
+FlagCode = Literal["language", "off_topic", "too_short", "keyword_list", "prompt_echo", "source_overlap",
+                   "repetition", "shared_passage"]
 
 
 class _Record(BaseModel):
@@ -99,9 +99,9 @@ class GradeResult(_Record):
     student: str
     rubric: RubricRef
     word_count: int = Field(ge=0)
-    score: float
+    score: float | None = Field(description="None when the essay was not marked (the language flag).")
     max_score: float
-    percent: float = Field(ge=0, le=PERCENT)
+    percent: float | None = Field(ge=0, le=PERCENT, description="None when the essay was not marked.")
     band: str
     elements: list[ElementResult]
     facts: list[FactResult]
@@ -121,9 +121,14 @@ class GradeResult(_Record):
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, separators=separators)
 
     @property
-    def mark_out_of_ten(self) -> int:
-        """The mark compared with a teacher's: percent / 10 rounded half up."""
-        return half_up(self.percent * MARK_SCALE / PERCENT, 0)
+    def marked(self) -> bool:
+        """Whether the essay was marked (not, when it is written in another language than the rubric's)."""
+        return self.percent is not None
+
+    @property
+    def mark_out_of_ten(self) -> int | None:
+        """The mark compared with a teacher's: percent / 10 rounded half up; None when not marked."""
+        return None if self.percent is None else half_up(self.percent * MARK_SCALE / PERCENT, 0)
 
 
 def half_up(value: float, digits: int = 1):

@@ -341,6 +341,9 @@ class Rubric(_Model):
     period: Period | None = Field(None, description=(
         "The years the question is about (`{from: 1945, to: 1950}`): an essay that dates many events and none of "
         "them in these years is about another period, and off topic (see the off_topic rule)."))
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field("en", description=(
+        "The language essays are written in, as an ISO 639-1 code (`en`, `fr`): an essay in another language is "
+        "not marked (see the language rule)."))
     elements: list[Element] = Field(min_length=1, description="The required parts of the answer, in report order.")
     facts: list[Fact] = Field(default_factory=list, description="The fact bank: claims checked for year and place.")
     misconceptions: list[Misconception] = Field(default_factory=list, description=(

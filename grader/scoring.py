@@ -69,7 +69,7 @@ def judge_elements(compiled: CompiledRubric, sentences: Sentences, occurrences: 
         supports = element.developed.or_with
         if level == 1 and supports and all(found[other][0] == 2 for other in supports):
             level = 2
-        if "off_topic" in codes:
+        if "off_topic" in codes or "language" in codes:
             level = 0
         elif "too_short" in codes:
             level = min(level, 1)

@@ -156,3 +156,48 @@ def test_a_table_beside_prose_leaves_the_prose_its_credit(rubric):
     table = "| Year | Event |\n|---|---|\n| 1949 | People's Republic proclaimed |\n| 1950 | Treaty signed in Moscow |"
     assert [e.level for e in grade_text(f"{base}\n\n{table}\n", rubric).elements] == \
            [e.level for e in grade_text(base, rubric).elements]
+
+
+def test_an_essay_in_another_language_is_not_marked_and_says_so(rubric, validate):
+    from grader import grade_file
+
+    result = grade_file(DATA / "essay_french.txt", rubric)
+    data = validate(result)
+    assert (data["score"], data["percent"], data["band"]) == (None, None, "Not marked")
+    assert result.mark_out_of_ten is None and all(e.level == 0 for e in result.elements)
+    assert [f.code for f in result.flags] == ["language"]  # never off topic or a list of terms
+    assert result.flags[0].message.startswith("Written in French; this rubric marks English essays")
+    report = _cli("grade", DATA / "essay_french.txt")
+    assert report.exit_code == 0 and "Mark: none (Not marked)" in report.output and "Next step" not in report.output
+
+
+def test_a_class_with_an_essay_in_another_language(tmp_path):
+    import csv
+    import shutil
+
+    from grader.batch import run_batch
+    from grader.evaluate import evaluate
+
+    from .conftest import SAMPLES
+
+    essays = tmp_path / "class"
+    essays.mkdir()
+    shutil.copy(DATA / "essay_french.txt", essays / "amelie.txt")
+    shutil.copy(SAMPLES / "ada.txt", essays / "ada.txt")
+    run_batch(essays, tmp_path / "out", workers=1)
+    with open(tmp_path / "out" / "gradebook.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = {row["student"]: row for row in csv.DictReader(handle)}
+    assert (rows["amelie"]["score"], rows["amelie"]["percent"], rows["amelie"]["band"]) == ("", "", "Not marked")
+    assert rows["amelie"]["flags"] == "language" and rows["ada"]["score"]
+    overview = (tmp_path / "out" / "overview.md").read_text(encoding="utf-8")
+    assert "amelie: written in another language: not marked" in overview
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text('{"id": "amelie", "overall": 6}\n{"id": "ada", "overall": 9}\n', encoding="utf-8")
+    report = evaluate(essays, labels, _bundled())
+    assert report.essays == 1 and report.not_marked and report.not_marked[0].startswith("amelie (Written in French")
+
+
+def _bundled():
+    from grader.rubric import load_rubric
+
+    return load_rubric("sino-soviet-alliance")

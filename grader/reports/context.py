@@ -23,8 +23,12 @@ MAX_PRIORITIES = 3
 HELD_BACK_MIN = 0.995
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
+#: What stands for a number an essay that was not marked does not have.
+NOT_MARKED = "–"
+
+
+def _number(value: float | None) -> str:
+    return NOT_MARKED if value is None else f"{value:g}"
 
 
 @dataclass(frozen=True)
@@ -115,8 +119,8 @@ def build_context(result: GradeResult) -> ReportContext:
     facts = [FactView(f.status == "correct", " ".join(f.text.split()), f.note) for f in result.facts]
     return ReportContext(
         student=result.student, file=result.file, title=result.rubric.title, score=_number(result.score),
-        max_score=_number(result.max_score), percent=f"{result.percent:g}", band=result.band,
-        word_count=result.word_count, parts=tuple(parts),
+        max_score=_number(result.max_score), percent=_number(result.percent), band=result.band,
+        word_count=result.word_count, parts=tuple(parts) if result.marked else (),
         wrong_facts=tuple(f for f in facts if not f.correct), right_facts=tuple(f for f in facts if f.correct),
         flags=tuple(f.message for f in result.flags), strengths=tuple(result.strengths),
         priorities=tuple([i for i in result.improvements if i not in {f.message for f in result.flags}][:MAX_PRIORITIES]),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..results import LEVEL_NAMES
 from ..rubric import Rubric
+from .context import NOT_MARKED
 from .templating import render_template
 
 #: Marks within this many percentage points of a band's lower edge are worth a second look.
@@ -17,7 +18,8 @@ BOUNDARY_MARGIN = 3.0
 MAX_OVERLAPS_SHOWN = 30
 FLAG_WORDS = {"off_topic": "off topic", "too_short": "too short", "keyword_list": "lists of keywords",
               "prompt_echo": "question pasted back", "source_overlap": "copied from a source",
-              "repetition": "repeated material", "shared_passage": "shares long passages with a classmate"}
+              "repetition": "repeated material", "shared_passage": "shares long passages with a classmate",
+              "language": "written in another language: not marked"}
 
 
 @dataclass(frozen=True)
@@ -83,15 +85,16 @@ def _fmt(x: float) -> str:
 
 def build_overview(rubric: Rubric, rows: list, summary, overlaps: list, pairs: int) -> OverviewContext:
     """The overview's numbers from the per-essay summaries of a batch."""
-    percents = sorted(r.percent for r in rows)
-    marks = Counter(r.mark for r in rows)
+    marked = [r for r in rows if r.percent is not None]  # an essay in another language has no mark
+    percents = sorted(r.percent for r in marked)
+    marks = Counter(r.mark for r in marked)
     top = max(marks.values(), default=0) or 1
     bars = tuple(Bar(str(m), marks.get(m, 0), 8 + m * 36, 150 - 130 * marks.get(m, 0) / top, 28,
                      130 * marks.get(m, 0) / top) for m in range(11))
     elements = []
-    n = len(rows) or 1
+    n = len(marked) or 1
     for k, e in enumerate(rubric.elements):
-        counts = tuple(sum(1 for r in rows if r.levels[k] == level) for level in (0, 1, 2))
+        counts = tuple(sum(1 for r in marked if r.levels[k] == level) for level in (0, 1, 2))
         x, segments = 0.0, []
         for level in (0, 1, 2):
             width = 300 * counts[level] / n
@@ -106,7 +109,7 @@ def build_overview(rubric: Rubric, rows: list, summary, overlaps: list, pairs: i
     attention = []
     for r in rows:
         reasons = [FLAG_WORDS.get(f, f) for f in r.flags]
-        near = [b for b in boundaries if abs(r.percent - b) < BOUNDARY_MARGIN]
+        near = [b for b in boundaries if r.percent is not None and abs(r.percent - b) < BOUNDARY_MARGIN]
         if near:
             reasons.append(f"{_fmt(r.percent)}% is within {_fmt(BOUNDARY_MARGIN)} points of a band boundary ({_fmt(near[0])}%)")
         if reasons:
@@ -124,7 +127,8 @@ def build_overview(rubric: Rubric, rows: list, summary, overlaps: list, pairs: i
         wrong_facts=tuple((notes.get(f, f), c) for f, c in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))),
         overlaps=tuple(overlaps[:MAX_OVERLAPS_SHOWN]), more_overlaps=max(0, pairs - len(overlaps[:MAX_OVERLAPS_SHOWN])),
         attention=tuple(attention),
-        students=tuple(StudentRow(r.student, r.file, f"{_fmt(r.score)} / {_fmt(r.max_score)}", _fmt(r.percent),
+        students=tuple(StudentRow(r.student, r.file, f"{_fmt(r.score)} / {_fmt(r.max_score)}" if r.score is not None
+                                  else NOT_MARKED, _fmt(r.percent) if r.percent is not None else NOT_MARKED,
                                   r.band, ", ".join(FLAG_WORDS.get(f, f) for f in r.flags), r.report) for r in rows),
         level_words=LEVEL_NAMES)
 

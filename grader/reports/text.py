@@ -22,13 +22,14 @@ def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
 def render_text(result: GradeResult) -> str:
     """A plain-text report for the terminal: verdict, evidence quotes, next steps, facts, flags."""
     lines = [f"{result.student}: {result.rubric.title}",
-             f"Mark: {_fmt(result.score)} / {_fmt(result.max_score)} ({result.percent:.1f}%), {result.band}",
+             f"Mark: {_fmt(result.score)} / {_fmt(result.max_score)} ({result.percent:.1f}%), {result.band}"
+             if result.score is not None and result.percent is not None else f"Mark: none ({result.band})",
              f"Words: {result.word_count}"]
     held_back = held_back_note(result)
     if held_back:
         lines.extend(_wrap(held_back, ""))
     lines.append("")
-    for number, element in enumerate(result.elements, 1):
+    for number, element in enumerate(result.elements if result.marked else [], 1):  # nothing to mark otherwise
         lines.append(f"{number}. {element.title}: {LEVEL_NAMES_WITH_TERMS[element.level]} "
                      f"({_fmt(element.points)}/{_fmt(element.max_points)})")
         if element.stance:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable
 
-from . import (asked_question, attribution, developed, digression, empty, evidence, fact_check, front_matter, heading, keyword_list, meta,
+from . import (asked_question, attribution, developed, digression, empty, evidence, fact_check, front_matter, heading, keyword_list, language, meta,
                misspelling, note, off_topic, prompt_echo, question, quoted_source, refusal, repeated, repetitive,
                source_overlap, too_short, wrong_fact)
 from .base import ENABLED, Flag, Rule, RuleSettings, Setting, resolve
@@ -23,7 +23,7 @@ MODULES: tuple[ModuleType, ...] = (
     front_matter, note, empty, heading, prompt_echo, keyword_list, source_overlap, quoted_source, question,
     refusal, meta, repeated, repetitive, wrong_fact, digression, fact_check, misspelling, asked_question, attribution, evidence,
     developed,
-    off_topic, too_short)
+    language, off_topic, too_short)
 RULES: tuple[Rule, ...] = tuple(m.RULE for m in MODULES)
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 

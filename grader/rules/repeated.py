@@ -95,11 +95,17 @@ def _content(ctx: Screening, s: Sentence) -> list[str]:
 
 
 def _in_order(one: list[str], other: list[str]) -> float:
-    """The share of both sequences taken by their longest common subsequence (2 x LCS / total length)."""
-    previous = [0] * (len(other) + 1)
+    """The share of both sequences taken by their longest common subsequence (2 x LCS / total length), found
+    with the bit-parallel method (Allison and Dix; Hyyrö): one big-integer step per item of `one`."""
+    if not one or not other:
+        return 0.0
+    masks: dict[str, int] = {}
+    for i, item in enumerate(other):
+        masks[item] = masks.get(item, 0) | (1 << i)
+    full = (1 << len(other)) - 1
+    row = full
     for item in one:
-        current = [0]
-        for j, word in enumerate(other):
-            current.append(previous[j] + 1 if item == word else max(previous[j + 1], current[j]))
-        previous = current
-    return 2 * previous[-1] / (len(one) + len(other))
+        matches = row & masks.get(item, 0)
+        row = ((row + matches) | (row - matches)) & full
+    common = len(other) - bin(row).count("1")
+    return 2 * common / (len(one) + len(other))
