@@ -313,7 +313,9 @@ class _DocxTextBuilder:
             cpath = path + (i,)
             if tag == _w("p"):
                 self.paragraph(child, cpath, kind)
-            elif tag in (_w("tbl"), _w("tr"), _w("tc"), _w("customXml"), _w("ins"), _w("moveTo")):
+            elif tag == _w("tr"):
+                self.row(child, cpath, kind)
+            elif tag in (_w("tbl"), _w("tc"), _w("customXml"), _w("ins"), _w("moveTo")):
                 self.block(child, cpath, kind)
             elif tag == _w("sdt"):
                 content = child.find(_w("sdtContent"))
@@ -323,6 +325,29 @@ class _DocxTextBuilder:
                 choice = child.find(f"{{{MC}}}Choice")
                 if choice is not None:
                     self.block(choice, cpath + (child.index(choice),), kind)
+
+    def row(self, tr, path: tuple[int, ...], kind: str) -> None:
+        """A table row as one paragraph, its cells between bars ("| CCP view | Mao needed ... |"), as a table
+        written in plain text reads: the text layer takes it for a list item, row by row."""
+        start = len(self.paragraphs)
+        cells: list[list[tuple[str, str, tuple[int, ...]]]] = []
+        for i, cell in enumerate(tr):
+            if cell.tag != _w("tc"):
+                continue
+            first = len(self.paragraphs)
+            self.block(cell, path + (i,), kind)
+            joined: list[tuple[str, str, tuple[int, ...]]] = []
+            for pieces, _ in self.paragraphs[first:]:
+                if joined:
+                    joined.append((" ", self.part, ()))
+                joined.extend(pieces)
+            cells.append(joined)
+        del self.paragraphs[start:]
+        row: list[tuple[str, str, tuple[int, ...]]] = [("| ", self.part, ())]
+        for k, cell in enumerate(cells):
+            row.extend(cell)
+            row.append((" | " if k < len(cells) - 1 else " |", self.part, ()))
+        self.paragraphs.append((row, kind))
 
     def paragraph(self, p, path: tuple[int, ...], kind: str) -> None:
         pieces: list[tuple[str, str, tuple[int, ...]]] = []
@@ -437,7 +462,7 @@ class _DocxTextBuilder:
             pos = 0
             for text, part, path in pieces:
                 a, b = max(pos, lead), min(pos + len(text), lead + len(stripped))
-                if a < b:
+                if a < b and path:  # a table's bars come from no run
                     runs.append(RunSpan(start + a - lead, start + b - lead, part, path))
                 pos += len(text)
             out.append(stripped)

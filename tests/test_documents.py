@@ -75,7 +75,7 @@ def test_docx_tables_content_controls_text_boxes_tabs_and_breaks():
     doc = read_document(DATA / "docx_structures.docx")
     assert paragraphs(doc) == [
         ESSAY_SENTENCES[0],
-        "Row one, cell A.", "Row one, cell B.", "Row two, cell A.", "Row two, cell B.",
+        "| Row one, cell A. | Row one, cell B. |", "| Row two, cell A. | Row two, cell B. |",  # a row reads as one line
         ESSAY_SENTENCES[1],
         "Anchor paragraph. After the box.",
         "Text box sentence.",  # once, from mc:Choice, not again from the VML fallback

@@ -201,3 +201,23 @@ def _bundled():
     from grader.rubric import load_rubric
 
     return load_rubric("sino-soviet-alliance")
+
+
+def test_a_word_table_is_read_row_by_row_too(tmp_path, rubric):
+    import docx
+
+    from grader import grade_file
+
+    rows = [line.strip("| ").split(" | ") for line in
+            (DATA / "essay_table_answer.txt").read_text(encoding="utf-8").splitlines()
+            if line.startswith("| ") and "---" not in line]
+    document = docx.Document()
+    document.add_paragraph("The Sino-Soviet Alliance")
+    table = document.add_table(rows=len(rows), cols=2)
+    for r, (part, answer) in enumerate(rows):
+        table.cell(r, 0).text, table.cell(r, 1).text = part, answer.rstrip(" |")
+    path = tmp_path / "table.docx"
+    document.save(path)
+    result = grade_file(path, rubric)
+    assert all(e.level <= 1 for e in result.elements) and sum(e.level for e in result.elements) >= 6
+    assert any(q.text.startswith("The CCP's view | ") for e in result.elements for q in e.evidence)
