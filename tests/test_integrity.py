@@ -221,3 +221,14 @@ def test_a_word_table_is_read_row_by_row_too(tmp_path, rubric):
     result = grade_file(path, rubric)
     assert all(e.level <= 1 for e in result.elements) and sum(e.level for e in result.elements) >= 6
     assert any(q.text.startswith("The CCP's view | ") for e in result.elements for q in e.evidence)
+
+
+def test_one_paragraph_pasted_four_times_with_hidden_characters_earns_what_it_earns_once(rubric):
+    import re
+
+    once = FIRST_PARAGRAPH
+    hidden = re.sub(r"([a-z])([a-z])", "\\1\u200b\\2", once, count=60)
+    pasted = grade_text("\n\n".join([once, hidden, hidden, hidden, once.upper()]), rubric)
+    alone = grade_text(once, rubric)
+    assert pasted.percent == alone.percent and [e.level for e in pasted.elements] == [e.level for e in alone.elements]
+    assert _flag(pasted, "repetition") is not None and _flag(pasted, "off_topic") is None

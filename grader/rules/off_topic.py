@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..rubric import is_year
-from . import empty, front_matter, heading
+from . import empty, front_matter, heading, repeated
 from .base import Flag, Rule, Setting
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ RULE = Rule(
 
 
 #: Screens of lines that are not the essay's sentences (a name line, a title, an empty line).
-FURNITURE = (front_matter.RULE.id, heading.RULE.id, empty.RULE.id)
+FURNITURE = (front_matter.RULE.id, heading.RULE.id, empty.RULE.id, repeated.RULE.id)  # a repeat counts once
 
 
 def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -> Flag | None:
