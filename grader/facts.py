@@ -9,9 +9,11 @@ nearest; one that may be another named event's leaves the claim unconfirmed. The
 names one is read by `direction`, and an office given to someone who did not hold it then by `offices`.
 Amounts, percentages and lengths of time bound to the event are checked too. An opening date or place
 (`scene`) governs its whole main clause; a year of another fact of the same name reads the claim as that
-one's; two events joined by a word of order are checked by `sequence`. A denied event, or one dated only
-by another event's year, is not confirmed, and a list of terms is corrected but never confirmed. Anything
-vaguer is left unchecked: a false accusation costs a student more than a missed one.
+one's; two events joined by a word of order are checked by `sequence`; a sentence that refers to an event
+without naming it ("the treaty was signed in Beijing", a leading "It") is checked as the event `reference`
+finds. A detail given to the event but too far off to correct leaves it unconfirmed. A denied event, or one
+dated only by another event's year, is not confirmed, and a list of terms is corrected but never confirmed.
+Anything vaguer is left unchecked: a false accusation costs a student more than a missed one.
 """
 from __future__ import annotations
 
@@ -161,7 +163,6 @@ def _check_sentence(compiled: CompiledRubric, s: Sentence, occ: list[Occurrence]
                if status == "incorrect" or (status == "correct" and not shared and screen is None))
     index = {id(f): i for i, f in enumerate(rubric.facts)}
     return out, [index[id(fact)] for fact, status in verdicts if status != UNSURE]
-    return out
 
 
 def _amount_verdict(expected: str, s: Sentence, anchors: list[Occurrence], text: str, opening: Scene | None,
