@@ -32,6 +32,8 @@ class English:
     seat_nouns: frozenset[str]
     relative_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
+    event_specifiers: frozenset[str]
+    event_pronouns: frozenset[str]
     answer_words: frozenset[str]
     attribution_phrases: tuple[str, ...]
     coordinators: frozenset[str]
@@ -93,6 +95,8 @@ def english() -> English:
         seat_nouns=frozenset(raw["seat_nouns"]),
         relative_pronouns=frozenset(raw["relative_pronouns"]),
         person_pronouns=frozenset(raw["person_pronouns"]),
+        event_specifiers=frozenset(raw["event_specifiers"]),
+        event_pronouns=frozenset(raw["event_pronouns"]),
         answer_words=frozenset(raw["answer_words"]),
         attribution_phrases=tuple(raw["attribution_phrases"]),
         coordinators=frozenset(raw["coordinators"]),

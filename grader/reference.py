@@ -16,10 +16,6 @@ from .rubric import Fact, Rubric, is_year, place_group
 from .terms import Occurrence
 from .text import Sentence
 
-#: Words after the head noun that say which event it is ("the treaty with Chiang", "the pact between ...").
-SPECIFIERS = frozenset({"with", "between", "among", "of"})
-#: The pronoun that opens a sentence about the event the previous sentence named.
-PRONOUN = "it"
 #: How many describing words may stand between "the" and the head noun ("the new formal treaty").
 MODIFIERS = 2
 
@@ -89,7 +85,7 @@ def resolve(s: Sentence, occ: list[Occurrence], text: str, state: Paragraph, tab
             action = _what_happened(s, occ, o.last, min(len(s.tokens), o.last + reach), tables.actions[fact])
             others = tuple(i for i in tables.by_head[o.group] if i != fact)
             return Reference(fact, o, others, by_default, action or (), action is not None)
-    if state.last is not None and s.tokens and s.tokens[0].norm == PRONOUN:
+    if state.last is not None and s.tokens and s.tokens[0].norm in english().event_pronouns:
         fact = state.last
         action = _what_happened(s, occ, 1, min(len(s.tokens), reach + 1), tables.actions[fact])
         if action is not None:
@@ -165,7 +161,7 @@ def _specified(s: Sentence, o: Occurrence, text: str) -> bool:
     """Whether words around the mention say which event it is: "with ...", "between ...", "of <Name>", or a
     name or year just before it ("the Japanese treaty", "a 1951 treaty")."""
     tokens = s.tokens
-    if o.last < len(tokens) and tokens[o.last].norm in SPECIFIERS:
+    if o.last < len(tokens) and tokens[o.last].norm in english().event_specifiers:
         return True
     if o.first > 0:
         before = text[tokens[o.first - 1].start:tokens[o.first - 1].end]
