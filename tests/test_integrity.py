@@ -232,3 +232,20 @@ def test_one_paragraph_pasted_four_times_with_hidden_characters_earns_what_it_ea
     alone = grade_text(once, rubric)
     assert pasted.percent == alone.percent and [e.level for e in pasted.elements] == [e.level for e in alone.elements]
     assert _flag(pasted, "repetition") is not None and _flag(pasted, "off_topic") is None
+
+
+def test_reports_of_an_essay_that_was_not_marked_show_no_parts(rubric, tmp_path):
+    import io
+
+    import docx
+
+    from grader import grade_file
+    from grader.reports import render_bytes
+
+    result = grade_file(DATA / "essay_french.txt", rubric)
+    markdown = render_bytes(result, "md").decode("utf-8")
+    html = render_bytes(result, "html").decode("utf-8")
+    assert "Mark: none — Not marked" in markdown and "Each part of the question" not in markdown
+    assert "Written in French" in html and "Each part of the question" not in html
+    word = docx.Document(io.BytesIO(render_bytes(result, "docx")))
+    assert any(p.text == "Mark: none — Not marked" for p in word.paragraphs) and not word.tables

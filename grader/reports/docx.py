@@ -58,7 +58,7 @@ def _fixed_bytes(document, set_dates: bool = True) -> bytes:
 def feedback_docx(result: GradeResult) -> bytes:
     """The student's feedback report as a Word document: headings, a table of the parts, quotes in a quote style."""
     import docx
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
 
     ctx = build_context(result)
     document = docx.Document()
@@ -68,7 +68,8 @@ def feedback_docx(result: GradeResult) -> bytes:
     document.add_heading(_clean(f"Feedback for {ctx.student}"), level=0)
     document.add_paragraph(_clean(ctx.title)).runs[0].italic = True
     mark = document.add_paragraph()
-    run = mark.add_run(f"Mark: {ctx.score} / {ctx.max_score} ({ctx.percent}%) — {_clean(ctx.band)}")
+    run = mark.add_run(f"Mark: {ctx.score} / {ctx.max_score} ({ctx.percent}%) — {_clean(ctx.band)}" if ctx.parts
+                       else f"Mark: none — {_clean(ctx.band)}")
     run.bold = True
     run.font.size = Pt(16)
     document.add_paragraph(f"{ctx.word_count} words." + (f" {ctx.held_back}" if ctx.held_back else ""))
@@ -80,20 +81,8 @@ def feedback_docx(result: GradeResult) -> bytes:
         document.add_heading("Your priorities", level=1)
         for item in ctx.priorities:
             document.add_paragraph(_clean(item), style="List Number")
-    document.add_heading("Each part of the question", level=1)
-    table = document.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Part of the question", "Verdict", "Marks")):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-    for part in ctx.parts:
-        cells = table.add_row().cells
-        cells[0].text = _clean(f"{part.number}. {part.title}")
-        cells[1].text = f"{part.symbol} {part.verdict}"
-        cells[2].text = f"{part.points} of {part.max_points}"
-    for row in table.rows:
-        for cell, width in zip(row.cells, (Cm(9.5), Cm(4.5), Cm(2.5))):
-            cell.width = width
+    if ctx.parts:
+        _parts_table(document, ctx)
     for part in ctx.parts:
         document.add_heading(_clean(f"{part.number}. {part.title}: {part.verdict}"), level=2)
         document.add_paragraph(part.explanation)
@@ -129,11 +118,32 @@ def feedback_docx(result: GradeResult) -> bytes:
 # ------------------------------------------------------------------------------------------ annotation
 
 
+def _parts_table(document, ctx) -> None:
+    """The heading and the table of every part's verdict and marks."""
+    from docx.shared import Cm
+
+    document.add_heading("Each part of the question", level=1)
+    table = document.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Part of the question", "Verdict", "Marks")):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    for part in ctx.parts:
+        cells = table.add_row().cells
+        cells[0].text = _clean(f"{part.number}. {part.title}")
+        cells[1].text = f"{part.symbol} {part.verdict}"
+        cells[2].text = f"{part.points} of {part.max_points}"
+    for row in table.rows:
+        for cell, width in zip(row.cells, (Cm(9.5), Cm(4.5), Cm(2.5))):
+            cell.width = width
+
+
 def comments_for(result: GradeResult) -> tuple[str, list[tuple[int, int, str]]]:
     """The summary comment, and (start, end, text) for each sentence to comment on, in text order."""
     ctx = build_context(result)
     missing = [p.title for p in ctx.parts if p.level == 0]
-    summary = [f"Mark: {ctx.score} / {ctx.max_score} ({ctx.percent}%), {ctx.band}."]
+    summary = [f"Mark: {ctx.score} / {ctx.max_score} ({ctx.percent}%), {ctx.band}." if ctx.parts
+               else f"Mark: none ({ctx.band})."]
     if ctx.held_back:
         summary.append(ctx.held_back)
     if missing:
