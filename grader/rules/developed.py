@@ -12,6 +12,9 @@ RULE = Rule(
      Setting("complete_share", float, 0.0, "Share of every part's points held back until every part is developed: "
              "teachers keep the top marks for complete answers, so one part missing or thin costs more than its "
              "own points.", minimum=0, maximum=0.5),
+     Setting("min_details", int, 3, "Distinct specific details (the rubric's `details` groups: names, places, "
+             "events, figures, dates) an essay must name before any part can be developed: fewer, and it strings the "
+             "question's terms without saying anything checkable (0: no such limit).", minimum=0),
      Setting("list_sentence_words", int, 10, "Fewest words a list item needs to count as a sentence toward a developed "
              "part, when it is written out in full (a capital to a full stop); shorter items and notes show a part is "
              "there but do not explain it.", minimum=1)),

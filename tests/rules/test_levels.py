@@ -48,7 +48,8 @@ def _french_rubric() -> dict:
 
     spec, _ = cases.load("wrong_fact")
     element = {**spec["elements"][0], "developed": {"sentences": 2}}
-    return {**spec, "elements": [element], "rules": {"too_short": {"enabled": False}, "off_topic": {"enabled": False}}}
+    return {**spec, "elements": [element], "rules": {"too_short": {"enabled": False}, "off_topic": {"enabled": False},
+                                                       "developed": {"min_details": 0}}}
 
 
 SPOILED = ("French debts grew with every war, and the king could not pay them. Bread prices in France doubled "
@@ -63,3 +64,18 @@ def test_a_wrong_fact_keeps_the_parts_in_its_paragraph_from_being_developed():
     assert [e.level for e in allowed.elements] == [2]
     elsewhere = grade_text(SPOILED.replace(" The Bastille", "\n\nThe Bastille"), build_rubric("wrong_fact", _french_rubric(), {}))
     assert [e.level for e in elsewhere.elements] == [2]  # only the paragraph it stands in is spoiled
+
+
+def test_an_essay_naming_fewer_than_three_specific_details_develops_no_part():
+    """min_details = 3: fluent prose of the question's terms with two specific details (the civil war, the
+    Second World War) is thin everywhere; one more detail, and its parts can be developed."""
+    from grader import load_rubric
+
+    from ..conftest import DATA
+
+    rubric = load_rubric("sino-soviet-alliance")
+    template = (DATA / "essay_template_prose.txt").read_text(encoding="utf-8")
+    assert max(e.level for e in grade_text(template, rubric).elements) == 1
+    specific = template.replace("an alliance with the Soviet Union made sense for the new government.",
+                                "an alliance with the Soviet Union made sense for the new government in Beijing.")
+    assert max(e.level for e in grade_text(specific, rubric).elements) == 2
