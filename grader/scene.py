@@ -45,6 +45,11 @@ def breaks(text: str) -> bool:
     return bool(CLAUSE_BREAK.search(DATE_COMMA.sub(" ", text)))
 
 
+def clause_breaks(text: str) -> int:
+    """How many clause breaks stand in the text between two words (a date's own comma is none)."""
+    return len(CLAUSE_BREAK.findall(DATE_COMMA.sub(" ", text)))
+
+
 def _infinitive(sentence: Sentence, k: int, text: str) -> bool:
     """Whether token k opens an infinitive of purpose, "to" before a small-letter word in its base form: what
     follows ("went to Moscow to sign a treaty") happened later, if at all. "to Moscow", "to the" are not."""

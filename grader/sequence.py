@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .language import english
 from .rubric import Fact
-from .scene import breaks
+from .scene import breaks, clause_breaks
 from .terms import Occurrence
 from .text import Sentence
 
@@ -65,8 +65,11 @@ def orders(sentence: Sentence, text: str, events: list[tuple[Fact, list[Occurren
         start = i + 1 + turned
         named = [(f, a) for f, a in events if start <= min(o.first for o in a) <= start + reach]
         for fact, anchors in named:
-            if i == 0:
-                others = [f for f, a in events if min(o.first for o in a) > max(o.last for o in anchors)]
+            if i == 0:  # "After B, A": A in the main clause, past the comma that closes the opening phrase only
+                end = max(o.last for o in anchors if o.first <= start + reach)  # its words after "After", not
+                # the same words again further on ("... strengthen Soviet influence")
+                others = [f for f, a in events if min(o.first for o in a) > end
+                          and clause_breaks(text[tokens[end - 1].end : tokens[min(o.first for o in a)].start]) <= 1]
             else:  # the nearest event before the word, in its clause
                 before = [(max(o.last for o in a), f) for f, a in events if max(o.last for o in a) <= i]
                 last = max((end for end, _ in before), default=None)

@@ -312,3 +312,13 @@ def test_a_leading_pronoun_stands_for_the_one_person_named_before_it(rubric, tex
 ])
 def test_long_titles_and_years_beside_other_words_of_the_event(rubric, text, expected):
     assert [(f, s) for f, s, _ in checks(rubric, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "After B, A": the order reaches the main clause, not an event in a later clause of its own
+    ("After the Soviet atomic test in August 1949, Stalin was in a stronger position globally, and an alliance with "
+     "China would strengthen Soviet influence across Asia just as NATO (founded in April 1949) was uniting the West.",
+     []),
+])
+def test_an_opening_word_of_order_governs_its_main_clause(rubric, text, expected):
+    assert [(f, s) for f, s, _ in checks(rubric, text)] == expected
