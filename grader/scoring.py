@@ -58,18 +58,18 @@ def judge_elements(compiled: CompiledRubric, sentences: Sentences, occurrences: 
             found[element.id] = _judge_on_hits(element, sentences, occurrences, hits, checks, details, spoiling,
                                                compiled.settings["developed"].list_sentence_words)
     list_sentence_words = compiled.settings["developed"].list_sentence_words
-    notes_only = not any(not sentences.items[h.sentence].list_item
+    none_developed = not any(not sentences.items[h.sentence].list_item
                          or _written_out(sentences, h.sentence, list_sentence_words)
                          for _, hits_found in found.values() for h in hits_found)
     min_details = compiled.settings["developed"].min_details
     if details and min_details:  # template prose: the question's terms strung together, nothing checkable
         named = {o.phrase for s in sentences.items if s.role == "sentence" for o in occurrences[s.index]
                  if o.group in details}
-        notes_only = notes_only or len(named) < min_details
+        none_developed = none_developed or len(named) < min_details
     levels = {}
     for element in rubric.elements:
         level = found[element.id][0]
-        if notes_only:  # an answer only in a table or notes, or with nothing specific, shows parts, explains none
+        if none_developed:  # an answer only in a table or notes, or with nothing specific, shows parts, explains none
             level = min(level, 1)
         supports = element.developed.or_with
         if level == 1 and supports and all(found[other][0] == 2 for other in supports):
