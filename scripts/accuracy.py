@@ -80,6 +80,72 @@ BEFORE = ("Before the judging rules of the held-out round were written (the grad
           "wholly unseen.")
 
 
+#: The later blind sets, each written after the rules above it and labelled by two markers before the grader
+#: read it: (folder, section title, row name, what the section says).
+LATER_SETS: tuple[tuple[Path, str, str, tuple[str, ...]], ...] = (
+    (FRESH2, 'Second fresh samples', 'second fresh samples', (
+        'Twenty-four essays by three more writers (an ordinary class, parts present in words but absent in',
+        'substance, false facts of every kind), labelled blind by two markers and committed before the grader',
+        'read them (samples/fresh2/README.md). Their first run, with every rule tuned on the sets above, is',
+        'the best estimate here of essays written by others: overall QWK 0.606 and 0.634, on topic 0.616 and',
+        '0.613, a third of their listed errors. Rules informed by them afterwards, all general: the order of',
+        'two events, percentages, lengths after a verb of lasting, a wrong name in a list of signatories,',
+        'offices of foreign minister and secretary of state, evidence with two false claims is not fully',
+        'accurate, an essay dated only outside the question\'s period is off topic, "against" or',
+        '"Nationalist" alone is no tension, and a generic benefit is no final reason. The figures below',
+        'are after those.',
+    )),
+    (FRESH3, 'Third fresh samples', 'third fresh samples', (
+        'Twenty-four essays by three more writers, labelled blind by two markers and committed before the',
+        'grader read them, once every rule above had been written (samples/fresh3/README.md). Their first',
+        'run is the figure to trust for essays by others: QWK 0.721 and 0.759, on topic 0.399 and 0.464,',
+        'bias +0.04, 42% and 34% of the listed errors reported, 6 and 4 shown as correct. The rules of commit',
+        '8861791 (before opening scenes, namesake events, the order of events, percentages and lengths, the',
+        "question's period and the limit on false claims in the evidence) gave QWK 0.760 and 0.790, on topic",
+        '0.451 and 0.503, bias +0.23, 32% and 25% of the errors: the newer rules report more errors and run',
+        "less high, but essays whose wrong places and names are now found lose their paragraphs' developed",
+        'parts where the markers gave 5 and 6. Changes informed by them afterwards, all general: a right',
+        'place or person confirms a claim only beside its event, a place after "government" or',
+        '"headquarters" is not the event\'s, "and" between two names is no list, the 1950 treaty is also',
+        'named by its signers, and more offices and places as rubric data. The figures below are after those.',
+    )),
+    (FRESH4, 'Fourth fresh samples', 'fourth fresh samples', (
+        'Twenty-four essays by three more writers (a class across the whole range, excerpts and gaming,',
+        'accuracy as a real class varies), labelled blind by two markers and committed before the grader',
+        'read them, after every rule above (samples/fresh4/README.md). Their first run: QWK 0.557 and',
+        '0.599, on topic 0.475 and 0.510, bias -0.41 and -0.32, 38% of the listed errors reported. The',
+        'rules of commit 8861791 gave QWK 0.622 and 0.666, on topic 0.553 and 0.591, bias +0.04 and +0.14,',
+        '25% of the errors: on these essays the newer rules mark lower than the markers and agree less.',
+        "Most of the difference is essays with one or two slips, now found, whose paragraphs' parts turn",
+        "thin (a 7 marked 3.5), and three false alarms that spoiled good essays' paragraphs (a 10 marked",
+        '4.6): a colon read as a list of names, "what Yalta had given him in Manchuria" read as Manchuria',
+        'given, and a side after "to" read as a giver. Those three were fixed, generally, as was Khrushchev',
+        'as leader in an epilogue already past 1953, and the figures below are after them. Letting only an essay with two or three false claims spoil its paragraphs',
+        'helped here and on the sample set but lost as much on the hard and earlier fresh sets, so it was',
+        'not kept. After that (QWK 0.664 and 0.708), two more general changes: a sentence that refers to',
+        'the treaty without naming it ("the treaty was finally signed ...", "It was to last ...") is',
+        'checked as the treaty the paragraph means, which raised the errors reported on every fresh set;',
+        'and a list item written out as a full sentence counts toward a developed part like any sentence',
+        '(an answer in full-sentence bullets that both markers gave 8 and 9 had scored 4).',
+    )),
+    (FRESH5, 'Fifth fresh samples', 'fifth fresh samples', (
+        'Twenty-four hard cases by three more writers (well-written essays that each miss one part,',
+        "padding, neighbouring alliances in the question's words, excerpts, notes, a narrative that never",
+        'explains, invented and reversed facts, dates a year off, unusual correct facts), labelled blind by',
+        'two markers and committed before the grader read them (samples/fresh5/README.md). Their first',
+        "run: QWK 0.654 and 0.661, on topic 0.535 and 0.537, bias +0.73, teacher's zero parts left at zero",
+        '38% and 46%, 34% and 36% of the listed errors reported, 8 shown as correct: far below the sets',
+        "tuned on. The changes they informed, each general: a short answer to the essay's own",
+        'question ("Ideologically, yes; nationally, only partly.") is no list of terms; when most of an',
+        "essay digresses, a paragraph naming none of the rubric's actors digresses too (an essay on the",
+        'US-Japan treaty had kept its judgement paragraph); and five claims that turn the history round,',
+        'made by writers of two or more sets, became misconceptions in the rubric (who apologised to whom,',
+        "who kept whom waiting, Soviet industry handed to the CCP, Taiwan inside Acheson's perimeter, no",
+        'treaty with Chiang).',
+    )),
+)
+
+
 def _by_marker(folder: Path, rubric) -> dict[str, Report]:
     """A set's report against each of its markers' labels (labels.jsonl is A, labels_b.jsonl is B)."""
     return {marker: evaluate(folder, folder / name, rubric) for marker, name in (("A", "labels.jsonl"),
@@ -184,71 +250,10 @@ def main() -> None:
                   "negation denies only its own clause, and a denied event is not confirmed. The figures below are",
                   "after those and the rest of the round.", "", header,
                   _row("fresh samples", fresh)]
-    fresh2 = _by_marker(FRESH2, rubric)
-    if fresh2:
-        lines += _section("Second fresh samples", [
-                  "Twenty-four essays by three more writers (an ordinary class, parts present in words but absent in",
-                  "substance, false facts of every kind), labelled blind by two markers and committed before the grader",
-                  "read them (samples/fresh2/README.md). Their first run, with every rule tuned on the sets above, is",
-                  "the best estimate here of essays written by others: overall QWK 0.606 and 0.634, on topic 0.616 and",
-                  "0.613, a third of their listed errors. Rules informed by them afterwards, all general: the order of",
-                  "two events, percentages, lengths after a verb of lasting, a wrong name in a list of signatories,",
-                  "offices of foreign minister and secretary of state, evidence with two false claims is not fully",
-                  "accurate, an essay dated only outside the question's period is off topic, \"against\" or",
-                  "\"Nationalist\" alone is no tension, and a generic benefit is no final reason. The figures below",
-                  "are after those."], "second fresh samples", fresh2, header)
-    fresh3 = _by_marker(FRESH3, rubric)
-    if fresh3:
-        lines += _section("Third fresh samples", [
-                  "Twenty-four essays by three more writers, labelled blind by two markers and committed before the",
-                  "grader read them, once every rule above had been written (samples/fresh3/README.md). Their first",
-                  "run is the figure to trust for essays by others: QWK 0.721 and 0.759, on topic 0.399 and 0.464,",
-                  "bias +0.04, 42% and 34% of the listed errors reported, 6 and 4 shown as correct. The rules of commit",
-                  "8861791 (before opening scenes, namesake events, the order of events, percentages and lengths, the",
-                  "question's period and the limit on false claims in the evidence) gave QWK 0.760 and 0.790, on topic",
-                  "0.451 and 0.503, bias +0.23, 32% and 25% of the errors: the newer rules report more errors and run",
-                  "less high, but essays whose wrong places and names are now found lose their paragraphs' developed",
-                  "parts where the markers gave 5 and 6. Changes informed by them afterwards, all general: a right",
-                  "place or person confirms a claim only beside its event, a place after \"government\" or",
-                  "\"headquarters\" is not the event's, \"and\" between two names is no list, the 1950 treaty is also",
-                  "named by its signers, and more offices and places as rubric data. The figures below are after those."], "third fresh samples", fresh3, header)
-    fresh4 = _by_marker(FRESH4, rubric)
-    if fresh4:
-        lines += _section("Fourth fresh samples", [
-                  "Twenty-four essays by three more writers (a class across the whole range, excerpts and gaming,",
-                  "accuracy as a real class varies), labelled blind by two markers and committed before the grader",
-                  "read them, after every rule above (samples/fresh4/README.md). Their first run: QWK 0.557 and",
-                  "0.599, on topic 0.475 and 0.510, bias -0.41 and -0.32, 38% of the listed errors reported. The",
-                  "rules of commit 8861791 gave QWK 0.622 and 0.666, on topic 0.553 and 0.591, bias +0.04 and +0.14,",
-                  "25% of the errors: on these essays the newer rules mark lower than the markers and agree less.",
-                  "Most of the difference is essays with one or two slips, now found, whose paragraphs' parts turn",
-                  "thin (a 7 marked 3.5), and three false alarms that spoiled good essays' paragraphs (a 10 marked",
-                  "4.6): a colon read as a list of names, \"what Yalta had given him in Manchuria\" read as Manchuria",
-                  "given, and a side after \"to\" read as a giver. Those three were fixed, generally, as was Khrushchev",
-                  "as leader in an epilogue already past 1953, and the figures below are after them. Letting only an essay with two or three false claims spoil its paragraphs",
-                  "helped here and on the sample set but lost as much on the hard and earlier fresh sets, so it was",
-                  "not kept. After that (QWK 0.664 and 0.708), two more general changes: a sentence that refers to",
-                  "the treaty without naming it (\"the treaty was finally signed ...\", \"It was to last ...\") is",
-                  "checked as the treaty the paragraph means, which raised the errors reported on every fresh set;",
-                  "and a list item written out as a full sentence counts toward a developed part like any sentence",
-                  "(an answer in full-sentence bullets that both markers gave 8 and 9 had scored 4)."],
-                  "fourth fresh samples", fresh4, header)
-    fresh5 = _by_marker(FRESH5, rubric)
-    if fresh5:
-        lines += _section("Fifth fresh samples", [
-                  "Twenty-four hard cases by three more writers (well-written essays that each miss one part,",
-                  "padding, neighbouring alliances in the question's words, excerpts, notes, a narrative that never",
-                  "explains, invented and reversed facts, dates a year off, unusual correct facts), labelled blind by",
-                  "two markers and committed before the grader read them (samples/fresh5/README.md). Their first",
-                  "run: QWK 0.654 and 0.661, on topic 0.535 and 0.537, bias +0.73, teacher's zero parts left at zero",
-                  "38% and 46%, 34% and 36% of the listed errors reported, 8 shown as correct: far below the sets",
-                  "tuned on. The changes they informed, each general: a short answer to the essay's own",
-                  "question (\"Ideologically, yes; nationally, only partly.\") is no list of terms; when most of an",
-                  "essay digresses, a paragraph naming none of the rubric's actors digresses too (an essay on the",
-                  "US-Japan treaty had kept its judgement paragraph); and five claims that turn the history round,",
-                  "made by writers of two or more sets, became misconceptions in the rubric (who apologised to whom,",
-                  "who kept whom waiting, Soviet industry handed to the CCP, Taiwan inside Acheson's perimeter, no",
-                  "treaty with Chiang)."], "fifth fresh samples", fresh5, header)
+    later = {name: _by_marker(folder, rubric) for folder, _, name, _ in LATER_SETS}
+    for _, title, name, prose in LATER_SETS:
+        if later[name]:
+            lines += _section(title, list(prose), name, later[name], header)
     lines += ["", "## Marks running high, absent parts, facts", "",
               "QWK hides a grader that is consistently generous. On topic: QWK and mean bias (grader minus teacher) on",
               "the essays the teacher marked on topic; zero parts: of the parts the teacher scored 0, the share the",
@@ -262,14 +267,9 @@ def main() -> None:
         lines.append(_honesty_row(f"hard samples vs marker {marker}", report))
     if fresh:
         lines.append(_honesty_row("fresh samples", fresh))
-    for marker, report in fresh2.items():
-        lines.append(_honesty_row(f"second fresh samples vs marker {marker}", report))
-    for marker, report in fresh3.items():
-        lines.append(_honesty_row(f"third fresh samples vs marker {marker}", report))
-    for marker, report in fresh4.items():
-        lines.append(_honesty_row(f"fourth fresh samples vs marker {marker}", report))
-    for marker, report in fresh5.items():
-        lines.append(_honesty_row(f"fifth fresh samples vs marker {marker}", report))
+    for name, reports in later.items():
+        for marker, report in reports.items():
+            lines.append(_honesty_row(f"{name} vs marker {marker}", report))
     for marker, report in per_test.items():
         lines.append(_honesty_row(f"test set vs marker {marker.upper()}", report))
     gaming = gaming_rows(rubric)
