@@ -1,13 +1,16 @@
 """repeated: a sentence or paragraph written again counts once, word for word or reworded.
 
 A sentence with the same words as an earlier one is screened as it is read. A paragraph that says an
-earlier one again in other words (synonyms, a different case, the same points in the same order) is found
-by the order of its specific content: the rubric's terms and the numbers it names, which rewording keeps and
-honest paragraphs on other points do not share in that order. Repeats count once toward the length limits
-too, and the `repetition` flag says how much was repeated.
+earlier one again in other words (synonyms, a different case, the same points) is found by its specific
+content: the rubric's terms and the numbers it names, which rewording keeps. Either they run in the same
+order as an earlier paragraph's, or, with clauses and sentences reordered, nearly every sentence names
+nearly the same terms as a sentence of one earlier paragraph. A conclusion restates too, but it gathers
+points from several paragraphs, so no single earlier paragraph holds most of it. Repeats count once toward
+the length limits too, and the `repetition` flag says how much was repeated.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from .base import Flag, Rule, Setting, plural
@@ -23,7 +26,12 @@ RULE = Rule(
      Setting("paragraph_items", int, 15, "Terms and numbers a paragraph needs before it can be a reworded repeat.",
              minimum=1),
      Setting("reworded_share", float, 0.7, "Share of two paragraphs' terms and numbers that must run in the same "
-             "order for the later one to repeat the earlier in other words.", minimum=0, maximum=1),
+             "order, or lie in sentences matching the earlier paragraph's, for the later one to repeat the earlier "
+             "in other words.", minimum=0, maximum=1),
+     Setting("sentence_items", int, 4, "Terms and numbers a sentence needs before it can match an earlier one in "
+             "other words.", minimum=1),
+     Setting("sentence_match", float, 0.7, "Share of two sentences' terms and numbers they must have in common, in "
+             "any order, for the later to say the earlier again.", minimum=0, maximum=1),
      Setting("flag_words", int, 20, "Repeated words from which the repetition flag is raised.", minimum=0)),
     flag=True)
 
@@ -40,23 +48,25 @@ def fires(ctx: Screening, s: Sentence, cfg: Any) -> bool:
 def mark_reworded(ctx: Screening, reasons: list[str | None], cfg: Any) -> None:
     """Every sentence still earning of a paragraph whose terms and numbers run, in order, like an earlier
     paragraph's."""
-    sequences: dict[int, list[str]] = {}
+    sentences: dict[int, list[list[str]]] = {}
     members: dict[int, list[int]] = {}
     for s in ctx.items:
         if s.role != "sentence" or reasons[s.index] is not None:
             continue
-        sequences.setdefault(s.paragraph, []).extend(_content(ctx, s))
+        sentences.setdefault(s.paragraph, []).append(_content(ctx, s))
         members.setdefault(s.paragraph, []).append(s.index)
-    earlier: list[list[str]] = []
-    for paragraph in sorted(sequences):
-        items = sequences[paragraph]
+    earlier: list[list[list[str]]] = []
+    for paragraph in sorted(sentences):
+        parts = sentences[paragraph]
+        items = [item for part in parts for item in part]
         if len(items) < cfg.paragraph_items:
             continue
-        if any(_in_order(items, other) >= cfg.reworded_share for other in earlier):
+        if any(_in_order(items, [item for part in other for item in part]) >= cfg.reworded_share
+               or _sentence_by_sentence(parts, other, cfg) >= cfg.reworded_share * len(items) for other in earlier):
             for i in members[paragraph]:
                 reasons[i] = RULE.id
         else:
-            earlier.append(items)
+            earlier.append(parts)
 
 
 def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -> Flag | None:
@@ -92,6 +102,20 @@ def _content(ctx: Screening, s: Sentence) -> list[str]:
             out.append(s.tokens[k].norm)
         k += 1
     return out
+
+
+def _sentence_by_sentence(parts: list[list[str]], other: list[list[str]], cfg: Any) -> int:
+    """How many of a paragraph's terms and numbers lie in sentences that name nearly the same ones, in any
+    order, as some sentence of the other paragraph."""
+    bags = [Counter(part) for part in other if len(part) >= cfg.sentence_items]
+    matched = 0
+    for part in parts:
+        if len(part) < cfg.sentence_items:
+            continue
+        mine = Counter(part)
+        if any(2 * sum((mine & bag).values()) >= cfg.sentence_match * (len(part) + bag.total()) for bag in bags):
+            matched += len(part)
+    return matched
 
 
 def _in_order(one: list[str], other: list[str]) -> float:
