@@ -159,7 +159,7 @@ def _grade_one(essay: Essay) -> Outcome:
         return Outcome(essay.index, None, None, f"{essay.relative}: could not be graded ({type(error).__name__})", [], "")
     summary = EssaySummary(
         result.student, result.file, result.score, result.max_score, result.percent, result.band,
-        result.mark_out_of_ten, tuple(e.level for e in result.elements), tuple(f.code for f in result.flags),
+        result.mark, tuple(e.level for e in result.elements), tuple(f.code for f in result.flags),
         tuple(f.id for f in result.facts if f.status == "incorrect"), essay.report)
     words = words_of(document)
     prints = fingerprints(words, _worker_state["excluded"])
@@ -176,7 +176,8 @@ def neutralise(cell: str) -> str:
 
 def gradebook_header(rubric: Rubric) -> list[str]:
     """The gradebook's columns."""
-    return ["student", "file", "score", "max_score", "percent", "band", *[e.id for e in rubric.elements], "flags", "error"]
+    return ["student", "file", "score", "max_score", "percent", "mark", "band", *[e.id for e in rubric.elements], "flags",
+            "error"]
 
 
 def _number(value: float | None) -> str:
@@ -187,11 +188,11 @@ def gradebook_row(rubric: Rubric, essay: Essay, outcome: Outcome) -> list[str]:
     """One row: numbers empty when the essay could not be graded."""
     s = outcome.summary
     if s is None:
-        cells = [essay.student, essay.relative, "", "", "", "", *["" for _ in rubric.elements], "", outcome.error or ""]
+        cells = [essay.student, essay.relative, "", "", "", "", "", *["" for _ in rubric.elements], "", outcome.error or ""]
     else:
-        cells = [s.student, s.file, _number(s.score), _number(s.max_score), _number(s.percent), s.band,
+        cells = [s.student, s.file, _number(s.score), _number(s.max_score), _number(s.percent), _number(s.mark), s.band,
                  *[str(level) for level in s.levels], ";".join(s.flags), ""]
-    text_columns = {0, 1, 5, len(cells) - 2, len(cells) - 1}
+    text_columns = {0, 1, 6, len(cells) - 2, len(cells) - 1}
     return [neutralise(c) if i in text_columns else c for i, c in enumerate(cells)]
 
 

@@ -25,6 +25,10 @@ class CompiledRubric:
         self.rubric = rubric
         self.settings = settings_for(rubric)
         self.question = Question(rubric.prompt)
+        #: The words that earn nothing by themselves (the question's own words): the prompt's, unless the rubric
+        #: lists them apart because its prompt also holds a passage whose words may earn.
+        self.given_words = (self.question.vocabulary if rubric.question_words is None
+                            else Question(rubric.question_words).vocabulary)
 
     @cached_property
     def terms(self) -> CompiledTerms:

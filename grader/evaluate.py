@@ -8,7 +8,8 @@ grader scored 0, and, for the teacher's listed factual errors, the share the gra
 incorrect and the number it showed as correct (a labelled error is matched by the fact checks whose
 span overlaps its quoted words).
 
-The grader's mark out of 10 is `percent / 10` rounded half up (DESIGN section 4).
+Marks are compared on the rubric's own scale (`mark: {min, max}`, 0-10 unless set); labels' `overall` is
+on that scale too.
 """
 from __future__ import annotations
 
@@ -24,10 +25,9 @@ from .errors import DocumentError, GraderError
 from .documents import read_document
 from .files import find_essays
 from .grading import grade_file
-from .results import GradeResult, half_up
+from .results import DEFAULT_MARK_MAX, GradeResult, half_up
 from .rubric import Rubric
 
-MARKS = list(range(11))
 LEVELS = [0, 1, 2]
 BOOTSTRAP_SAMPLES = 2000
 BOOTSTRAP_SEED = 20240301
@@ -67,6 +67,12 @@ class Report:
     not_marked: list[str] = field(default_factory=list)  # essays in another language: reported apart
     rows: list[dict] = field(default_factory=list)
     honesty: dict[str, Any] = field(default_factory=dict)
+    marks: list[int] = field(default_factory=lambda: list(range(DEFAULT_MARK_MAX + 1)))  # the rubric's scale
+
+    @property
+    def scale(self) -> str:
+        """The mark scale as words ("0-10")."""
+        return f"{self.marks[0]}-{self.marks[-1]}"
 
     def to_dict(self) -> dict:
         """The figures as JSON-ready data (`grader evaluate --format json`)."""
@@ -80,7 +86,8 @@ class Report:
             },
             "honesty": {k: _r(v) if isinstance(v, float) else v for k, v in self.honesty.items()},
             "elements": {k: {m: _r(v) for m, v in figures.items()} for k, figures in self.elements.items()},
-            "confusion": {"rows": "teacher mark 0-10", "columns": "grader mark 0-10", "counts": self.confusion},
+            "confusion": {"rows": f"teacher mark {self.scale}", "columns": f"grader mark {self.scale}",
+                          "counts": self.confusion},
             "disagreements": self.disagreements,
             "essays_detail": self.rows,
             "unlabelled": self.unlabelled,
@@ -90,9 +97,14 @@ class Report:
         }
 
 
+def marks_of(rubric: Rubric) -> list[int]:
+    """Every mark of the rubric's scale, lowest first."""
+    return list(range(rubric.mark.min, rubric.mark.max + 1))
+
+
 def _mark(result: GradeResult) -> int:
-    """The mark out of ten of an essay that was marked (essays in another language are reported apart)."""
-    mark = result.mark_out_of_ten
+    """The mark of an essay that was marked (essays in another language are reported apart)."""
+    mark = result.mark
     assert mark is not None, "an unmarked essay is left out of the comparison"
     return mark
 
@@ -213,8 +225,11 @@ def read_labels(path: str | Path, rubric: Rubric) -> dict[str, Label]:
         if not isinstance(data, dict) or not isinstance(data.get("id"), str):
             raise DocumentError(f"{path}:{number}", "each line must be an object with a string \"id\"")
         overall = data.get("overall")
-        if not isinstance(overall, int) or isinstance(overall, bool) or not 0 <= overall <= 10:
-            raise DocumentError(f"{path}:{number}", f"\"overall\" must be a whole number from 0 to 10, got {overall!r}")
+        low, high = rubric.mark.min, rubric.mark.max
+        if not isinstance(overall, int) or isinstance(overall, bool) or not low <= overall <= high:
+            raise DocumentError(f"{path}:{number}",
+                                f"\"overall\" must be a whole number from {low} to {high} (the rubric's mark scale), "
+                                f"got {overall!r}")
         levels = {}
         for element in element_ids:
             if element in data:
@@ -261,7 +276,8 @@ def evaluate(folder: str | Path, labels_path: str | Path, rubric: Rubric,
     teacher = [labels[i].overall for i in ids]
     machine = [_mark(graded[i]) for i in ids]
     words = [graded[i].word_count for i in ids]
-    baseline = word_count_baseline(words, teacher, MARKS)
+    marks = marks_of(rubric)
+    baseline = word_count_baseline(words, teacher, marks)
 
     exact, within = agreement(teacher, machine)
     b_exact, b_within = agreement(teacher, baseline)
@@ -276,9 +292,9 @@ def evaluate(folder: str | Path, labels_path: str | Path, rubric: Rubric,
         elements[element.id] = {"qwk": quadratic_weighted_kappa(t_levels, g_levels, LEVELS),
                                 "baseline_qwk": quadratic_weighted_kappa(t_levels, base, LEVELS),
                                 "exact": agreement(t_levels, g_levels)[0]}
-    confusion = [[0] * len(MARKS) for _ in MARKS]
+    confusion = [[0] * len(marks) for _ in marks]
     for t, g in zip(teacher, machine):
-        confusion[t][g] += 1
+        confusion[t - marks[0]][g - marks[0]] += 1
     rows: list[dict[str, Any]] = []
     for i, t, g, b in zip(ids, teacher, machine, baseline):
         result = graded[i]
@@ -291,22 +307,22 @@ def evaluate(folder: str | Path, labels_path: str | Path, rubric: Rubric,
                      for r in worst if r["grader"] != r["teacher"]]
     return Report(
         essays=len(ids),
-        qwk=quadratic_weighted_kappa(teacher, machine, MARKS),
-        qwk_interval=bootstrap_interval(teacher, machine, MARKS),
+        qwk=quadratic_weighted_kappa(teacher, machine, marks),
+        qwk_interval=bootstrap_interval(teacher, machine, marks),
         exact=exact, within_one=within,
-        baseline_qwk=quadratic_weighted_kappa(teacher, baseline, MARKS),
-        baseline_interval=bootstrap_interval(teacher, baseline, MARKS),
+        baseline_qwk=quadratic_weighted_kappa(teacher, baseline, marks),
+        baseline_interval=bootstrap_interval(teacher, baseline, marks),
         baseline_exact=b_exact, baseline_within_one=b_within,
         elements=elements, confusion=confusion, disagreements=disagreements,
         unlabelled=sorted(p.stem for p in paths if p.stem not in labels),
         unmatched_labels=sorted(set(labels) - {p.stem for p in paths}),
         failed=failed, not_marked=[f"{i} ({graded[i].flags[0].message.split(';')[0]})" for i in not_marked], rows=rows,
-        honesty=honesty_figures(ids, labels, graded, {p.stem: p for p in paths}),
+        honesty=honesty_figures(ids, labels, graded, {p.stem: p for p in paths}, marks), marks=marks,
     )
 
 
 def honesty_figures(ids: list[str], labels: dict[str, Label], graded: dict[str, GradeResult],
-                    paths: dict[str, Path]) -> dict[str, Any]:
+                    paths: dict[str, Path], marks: list[int]) -> dict[str, Any]:
     """On-topic QWK and bias, the share of the teacher's zero parts the grader also left at zero, and how the
     teacher's factual errors fared in the grader's fact checks."""
     on_topic = [i for i in ids if labels[i].on_topic is not False]
@@ -332,7 +348,7 @@ def honesty_figures(ids: list[str], labels: dict[str, Label], graded: dict[str, 
                 f.status == "incorrect" for f in overlapping)
     return {
         "on_topic_essays": len(on_topic),
-        "on_topic_qwk": quadratic_weighted_kappa(teacher, machine, MARKS) if on_topic else 0.0,
+        "on_topic_qwk": quadratic_weighted_kappa(teacher, machine, marks) if on_topic else 0.0,
         "on_topic_bias": sum(g - t for g, t in zip(machine, teacher)) / len(on_topic) if on_topic else 0.0,
         "teacher_zero_parts": len(zeros),
         "zero_parts_left_at_zero": sum(zeros) / len(zeros) if zeros else 1.0,
@@ -385,7 +401,7 @@ def render_report(report: Report) -> str:
     blo, bhi = report.baseline_interval
     lines = [f"Essays compared: {report.essays}", "",
              f"{'':28s}{'grader':>22s}{'word-count baseline':>26s}",
-             f"{'QWK, mark out of 10':28s}{report.qwk:>8.3f} [{lo:.3f}, {hi:.3f}]{report.baseline_qwk:>12.3f} [{blo:.3f}, {bhi:.3f}]",
+             f"{f'QWK, mark {report.scale}':28s}{report.qwk:>8.3f} [{lo:.3f}, {hi:.3f}]{report.baseline_qwk:>12.3f} [{blo:.3f}, {bhi:.3f}]",
              f"{'exact agreement':28s}{report.exact:>22.1%}{report.baseline_exact:>26.1%}",
              f"{'within one mark':28s}{report.within_one:>22.1%}{report.baseline_within_one:>26.1%}",
              f"{'gain in QWK over baseline':28s}{report.qwk - report.baseline_qwk:>22.3f}", "",
@@ -406,8 +422,8 @@ def render_report(report: Report) -> str:
                   f"Teacher's factual errors reported as incorrect: {h['labelled_errors_reported']:.0%} of "
                   f"{h['labelled_errors']} ({h['labelled_errors_shown_correct']} shown as correct, "
                   f"{h['labelled_errors_not_found_in_text']} not found in the text)"]
-    lines += ["", "Confusion (rows: teacher mark, columns: grader mark):", "      " + "".join(f"{m:>4d}" for m in MARKS)]
-    for mark, row in zip(MARKS, report.confusion):
+    lines += ["", "Confusion (rows: teacher mark, columns: grader mark):", "      " + "".join(f"{m:>4d}" for m in report.marks)]
+    for mark, row in zip(report.marks, report.confusion):
         lines.append(f"  {mark:>2d}  " + "".join(f"{c:>4d}" if c else "   ." for c in row))
     if report.disagreements:
         lines += ["", "Largest disagreements:"]

@@ -17,9 +17,10 @@ from .documents import Document, document_from_text, read_document
 from .facts import FactCheck
 from .flags import Flag
 from . import pronouns
+from .marks import count_parts, mark_from_percent
 from .matching import Hit, find_hits
 from .explain import explain as explain_sentences
-from .results import (ElementResult, FactResult, FlagCode, FlagResult, GradeResult, Quote, RubricRef,
+from .results import (ElementResult, FactResult, FlagCode, FlagResult, GradeResult, MarkRange, Quote, RubricRef,
                       SentenceExplanation, half_up)
 from .rubric import PERCENT, Rubric, load_rubric
 from .scoring import Judgement, band_for, improvements, judge_elements, stance_of, strengths
@@ -72,17 +73,21 @@ def grade_document(document: Document, rubric: Rubric, student: str | None = Non
     text = document.text
     # The grader computes every value below itself and the tests validate its output against the published
     # schema, so the records are built without re-validating them on every essay (a tenth of grading time).
+    counted = count_parts(rubric, {j.element.id: j.level for j in judgements}) if rubric.scoring else None
     elements = []
     for j in judgements:
         quotes = [Quote.model_construct(text=text[h.start : h.end], start=h.start, end=h.end, paragraph=h.paragraph + 1,
                                         terms=list(h.terms)) for h in j.evidence]
+        points, most = ((j.points, j.element.weight) if counted is None
+                        else (float(j.element.id in counted.parts), 1.0))
         elements.append(ElementResult.model_construct(
-            id=j.element.id, title=j.element.title, level=j.level, points=half_up(j.points, 2),
-            max_points=half_up(j.element.weight, 2), feedback=j.feedback, evidence=quotes,
+            id=j.element.id, title=j.element.title, level=j.level, points=half_up(points, 2),
+            max_points=half_up(most, 2), feedback=j.feedback, evidence=quotes,
             stance=stance_of(j.element, j.evidence, analysis.occurrences, sentences) if j.level else None))
     score = sum(e.points for e in elements)  # the points as shown, so that they add up to the score
-    max_score = sum(j.element.weight for j in judgements)
+    max_score = sum(j.element.weight for j in judgements) if counted is None else counted.most
     percent = half_up(PERCENT * score / max_score if max_score else 0.0, 1)
+    mark = counted.mark if counted is not None else mark_from_percent(rubric, percent)
     marked = not any(f.code == language.RULE.id for f in flags)
     shown_facts = []
     seen_correct = set()
@@ -97,12 +102,14 @@ def grade_document(document: Document, rubric: Rubric, student: str | None = Non
     return GradeResult.model_construct(
         file=name,
         student=student if student is not None else student_name(name),
-        rubric=RubricRef.model_construct(id=rubric.id, title=rubric.title),
+        rubric=RubricRef.model_construct(id=rubric.id, title=rubric.title,
+                                         mark=MarkRange.model_construct(min=rubric.mark.min, max=rubric.mark.max)),
         word_count=sentences.word_count,
         score=half_up(score, 2) if marked else None,
         max_score=half_up(max_score, 2),
         percent=percent if marked else None,
         band=band_for(rubric, percent) if marked else language.NOT_MARKED,
+        mark=mark if marked else None,
         elements=elements,
         facts=shown_facts,
         # A flag's code is the id of the flag rule that raised it, which is one of the FlagCode values.

@@ -48,7 +48,7 @@ def find_hits(compiled: CompiledRubric, sentences: Sentences, occurrences: list[
     question ("China faced domestic challenges" restates; "Inflation ruined China's economy" answers).
     """
     text = sentences.document.text
-    question_words = compiled.question.vocabulary
+    question_words = compiled.given_words
     candidates = compiled.settings["evidence"].candidates
     if compiled.settings.enabled("asked_question"):
         asked = _asked(sentences, occurrences, screened)

@@ -13,8 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA: Final = "grader.result/1"
 PERCENT = 100
-#: The mark compared with a teacher's is out of this (DESIGN section 4).
-MARK_SCALE = 10
+#: The mark's scale when a rubric sets none: out of ten (DESIGN section 4).
+DEFAULT_MARK_MAX = 10
 #: What levels 0, 1 and 2 are called wherever a person reads them (a student's report capitalises them).
 LEVEL_NAMES = ("missing", "needs developing", "developed")
 #: The terminal's wording, which also gives the rubric's own name for level 1 (its `feedback.thin`).
@@ -27,11 +27,20 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class MarkRange(_Record):
+    """The scale `mark` is on."""
+
+    min: int
+    max: int
+
+
 class RubricRef(_Record):
-    """Which rubric graded the essay."""
+    """Which rubric graded the essay, and the scale of its mark."""
 
     id: str
     title: str
+    mark: MarkRange = Field(default_factory=lambda: MarkRange(min=0, max=DEFAULT_MARK_MAX),
+                            description="The rubric's mark scale.")
 
 
 class Quote(_Record):
@@ -103,6 +112,9 @@ class GradeResult(_Record):
     max_score: float
     percent: float | None = Field(ge=0, le=PERCENT, description="None when the essay was not marked.")
     band: str
+    mark: int | None = Field(description=(
+        "The mark compared with a teacher's, a whole number on the rubric's `mark` scale (0-10 unless the rubric "
+        "sets one); None when the essay was not marked."))
     elements: list[ElementResult]
     facts: list[FactResult]
     flags: list[FlagResult]
@@ -124,11 +136,6 @@ class GradeResult(_Record):
     def marked(self) -> bool:
         """Whether the essay was marked (not, when it is written in another language than the rubric's)."""
         return self.percent is not None
-
-    @property
-    def mark_out_of_ten(self) -> int | None:
-        """The mark compared with a teacher's: percent / 10 rounded half up; None when not marked."""
-        return None if self.percent is None else half_up(self.percent * MARK_SCALE / PERCENT, 0)
 
 
 def half_up(value: float, digits: int = 1):

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from .defaults import DEFAULT_RUBRIC_ID
 from .errors import RubricError
-from .results import PERCENT
+from .results import DEFAULT_MARK_MAX, PERCENT
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -305,6 +305,33 @@ class Office(_Model):
         return [h.name for h in self.holders if h.from_ <= year <= h.to]
 
 
+class MarkScale(_Model):
+    """The scale a teacher marks on: the result's `mark` is a whole number from `min` to `max`."""
+
+    min: int = Field(0, ge=0, description="The lowest mark.")
+    max: int = Field(DEFAULT_MARK_MAX, ge=1, description="The highest mark.")
+
+
+class ScoringGroup(_Model):
+    """Parts of which at most `max` count toward the mark ("up to two improvements")."""
+
+    elements: list[str] = Field(min_length=1, description="Element ids of the group.")
+    max: int = Field(ge=1, description="Most of them that count.")
+
+
+class Scoring(_Model):
+    """Answer-level marking: count the parts found, cap each group, and look the count up in `marks`."""
+
+    found: Literal["thin", "developed"] = Field("thin", description=(
+        "The level a part needs to count as found: `thin` (any evidence) or `developed`."))
+    groups: list[ScoringGroup] = Field(default_factory=list, description=(
+        "Groups of parts with a cap each (`{elements: [improve_a, improve_b, improve_c], max: 2}`); a part in no "
+        "group counts on its own."))
+    marks: list[int] = Field(min_length=1, description=(
+        "The mark for each count of parts found: `marks[0]` for none, `marks[1]` for one, ...; a count beyond the "
+        "list gets its last entry (`[0, 1, 2, 3, 3]`: three or four parts earn 3)."))
+
+
 class Source(_Model):
     """A text students may have read; unquoted copying from it earns nothing."""
 
@@ -319,6 +346,21 @@ class Rubric(_Model):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Name used with --rubric.")]
     title: str = Field(description="The rubric's name, shown in reports.")
     prompt: str = Field(description="The question as set; pasted back, it earns nothing.")
+    question_words: str | None = Field(None, description=(
+        "Words that earn nothing by themselves: a sentence counts only with a term of its own beside them. Not "
+        "set: the prompt's words. A short-answer prompt that holds a reading passage or a whole worksheet lists "
+        "only the question's own words here, so the passage's words can still earn."))
+    kind: Literal["essay", "short_answer"] = Field("essay", description=(
+        "`short_answer`: a preset of rule settings for answers of a line or a paragraph; it switches off the "
+        "essay-only rules (length and topic limits, headings, front matter, questions, keyword lists, repetitive "
+        "stretches, digressions, the language check) and the need for specific details. The rubric's `rules:` "
+        "still override it."))
+    mark: MarkScale = Field(default_factory=MarkScale, description=(
+        "The mark's scale (`{min: 0, max: 3}`): the result's `mark` is min + percent/100 x (max - min) rounded "
+        "half up, or looked up in `scoring`. 0-10 unless set."))
+    scoring: Scoring | None = Field(None, description=(
+        "Answer-level marks: the mark is looked up from the number of parts found (see Scoring) instead of "
+        "following the percentage. Each counted part then earns 1 point."))
     total: float = Field(gt=0, description="Maximum score; the elements' weights must add up to it.")
     thin_credit: float | None = Field(None, ge=0, le=1, description=(
         "Share of an element's weight that a thin (level 1) answer earns (the developed rule's `thin_credit`, "
@@ -541,6 +583,9 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
     weights = sum(e.weight for e in rubric.elements)
     if abs(weights - rubric.total) > WEIGHT_TOLERANCE:
         return ("total",), f"the elements' weights add up to {weights:g}, not {rubric.total:g}"
+    scale_issue = _scale_problem(rubric)
+    if scale_issue:
+        return scale_issue
     names = [b.name for b in rubric.bands]
     if len(set(names)) != len(names):
         return ("bands",), "duplicate band names"
@@ -646,6 +691,28 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
             return ("sources", i, "id"), f"duplicate source id '{source.id}'"
         source_ids.add(source.id)
     return _rules_problem(rubric)
+
+
+def _scale_problem(rubric: Rubric) -> tuple[tuple, str] | None:
+    """A mark scale that runs backwards, or answer-level scoring that names unknown parts or leaves the scale."""
+    scale = rubric.mark
+    if scale.min >= scale.max:
+        return ("mark",), f"the scale must run upwards: min {scale.min} is not below max {scale.max}"
+    if rubric.scoring is None:
+        return None
+    ids = {e.id for e in rubric.elements}
+    grouped: set[str] = set()
+    for i, group in enumerate(rubric.scoring.groups):
+        for k, element_id in enumerate(group.elements):
+            if element_id not in ids:
+                return ("scoring", "groups", i, "elements", k), f"'{element_id}' is not an element's id"
+            if element_id in grouped:
+                return ("scoring", "groups", i, "elements", k), f"'{element_id}' is already in another group"
+            grouped.add(element_id)
+    for k, value in enumerate(rubric.scoring.marks):
+        if not scale.min <= value <= scale.max:
+            return ("scoring", "marks", k), f"{value} is outside the mark scale {scale.min}-{scale.max}"
+    return None
 
 
 def _pattern_problem(pattern: Evidence, loc: tuple, groups: set[str], rubric: Rubric) -> tuple[tuple, str] | None:

@@ -1,8 +1,10 @@
 """Term groups compiled for fast lookup, and the term occurrences they find in a sentence.
 
 A phrase matches on word boundaries by normalised form or by lemma ("loans" finds "loan"), with a
-bounded trailing wildcard (`negotiat*`), digit templates (`19##`), capital-only short acronyms (`US`
-is not "us"), and, in the rubric's `fuzzy` groups only, misspelt names ("Stallin").
+bounded trailing wildcard (`negotiat*`), digit templates (`19##`), capital-only short acronyms that
+spell an English word (`US` is not "us"; `ATP` is also "atp"), the -s and -es forms of each word
+("masses" finds `mass`, which the dictionary would read as 'masse'), and, in the rubric's `fuzzy`
+groups only, misspelt names ("Stallin").
 """
 from __future__ import annotations
 
@@ -10,12 +12,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .language import english
 from .rubric import MIN_WILDCARD_STEM, Rubric
 from .text import Token, lemma, normalise
 
 _WORD = re.compile(r"[0-9]*#[0-9#]*s?|[^\W_]+(?:['’][^\W_]+)*\*?")
 #: Word forms remembered per compiled rubric (a bound, so a huge batch cannot grow memory without limit).
 CACHE_LIMIT = 200_000
+#: Shorter words get no -s and -es forms: "is", "us" and "as" are not plurals.
+INFLECTED_MIN_LETTERS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +32,7 @@ class WordPattern:
     prefix: bool = False
     template: bool = False
     capitals: bool = False
+    inflected: frozenset[str] = frozenset()  # plural and third-person forms the dictionary may lemmatise apart
 
     def matches(self, token: Token, norm: str | None = None) -> bool:
         """Whether a token (optionally with a corrected spelling) is this word."""
@@ -37,7 +43,8 @@ class WordPattern:
             return word.startswith(self.norm)
         if self.template:
             return len(word) == len(self.norm) and all(p == "#" and c.isdigit() or p == c for p, c in zip(self.norm, word))
-        return word == self.norm or (norm is None and token.lemma == self.lemma and self.lemma.isalpha())
+        return (word == self.norm or word in self.inflected
+                or (norm is None and token.lemma == self.lemma and self.lemma.isalpha()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +242,7 @@ def compile_terms(rubric: Rubric, misspelling: Any, evidence: Any) -> CompiledTe
                 first = words[0]
                 exact = not (first.prefix or first.template or first.capitals)
                 second = words[1] if len(words) > 1 else None
-                second_forms = (frozenset({second.norm, second.lemma}) if second is not None
+                second_forms = (frozenset({second.norm, second.lemma}) | second.inflected if second is not None
                                 and not (second.prefix or second.template or second.capitals) else None)
                 spelling = Spelling(group, shown, words, checked_first=not exact, second=second_forms,
                                     single=exact and len(words) == 1)
@@ -245,8 +252,8 @@ def compile_terms(rubric: Rubric, misspelling: Any, evidence: Any) -> CompiledTe
                     compiled.by_prefix.setdefault(first.norm[:MIN_WILDCARD_STEM], []).append(spelling)
                 else:
                     compiled.by_word.setdefault(first.norm, []).append(spelling)
-                    if first.lemma != first.norm:
-                        compiled.by_word.setdefault(first.lemma, []).append(spelling)
+                    for form in {first.lemma} | first.inflected - {first.norm}:
+                        compiled.by_word.setdefault(form, []).append(spelling)
                 for w in words:
                     if not w.prefix and not w.template:
                         compiled.vocabulary.add(w.norm)
@@ -261,5 +268,27 @@ def _word_pattern(word: str, capitals_max_letters: int) -> WordPattern:
     raw = word.rstrip("*")
     norm = normalise(raw)
     template = "#" in norm
-    capitals = raw.isupper() and 2 <= len(raw) <= capitals_max_letters and raw.isalpha()
-    return WordPattern(norm, norm if (prefix or template) else lemma(norm), prefix, template, capitals)
+    capitals = (raw.isupper() and 2 <= len(raw) <= capitals_max_letters and raw.isalpha()
+                and _is_english_word(norm))
+    if prefix or template:
+        return WordPattern(norm, norm, prefix, template, capitals)
+    return WordPattern(norm, lemma(norm), prefix, template, capitals, _inflections(norm))
+
+
+def _is_english_word(word: str) -> bool:
+    """Whether a word is in the English dictionary: `US` written small is the word 'us', `ATP` is no word."""
+    import simplemma
+
+    return bool(simplemma.is_known(word, lang="en")) or word in english().function_words
+
+
+def _inflections(word: str) -> frozenset[str]:
+    """The -s and -es forms of a word of three letters or more (`mass` -> masses, `attach` -> attaches,
+    `anticodon` -> anticodons, `carry` -> carries). The dictionary reads some of them as other words
+    ('masses' as 'masse', 'attaches' as 'attaché') or does not know them, so they are listed with the word."""
+    if len(word) < INFLECTED_MIN_LETTERS or not word.isalpha():
+        return frozenset()
+    forms = {word + "s", word + "es"}
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        forms.add(word[:-1] + "ies")
+    return frozenset(forms)

@@ -24,7 +24,9 @@ Position = Literal["opening", "body", "conclusion", ""]
 #: A word: letters and digits, joined by an apostrophe, by characters with no width, or by a hyphen that
 #: breaks the word at the end of a line ("commu-" / "nists"); see `normalise.plain_word`.
 _WORD = re.compile(rf"[^\W_]+(?:(?:['’]|[{INVISIBLE}]+|-[ \t]*\r?\n[ \t]*(?=[a-z]))[^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:\[\w{1,6}\])*(?=\s|$)")
+#: A sentence ends at a full stop (or ! ? …) before white space, or at one typed without its space between
+#: a word and a capitalised one ("across the membrane.Osmosis is").
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:\[\w{1,6}\])*(?=\s|$)|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 #: One match per white-space separated piece that holds a letter or digit; linear even on hostile text.
 _COUNTED_WORD = re.compile(r"(?<!\S)\S*?[^\W_]")
 _NEXT_VISIBLE = re.compile(r"\s*(\S)")

@@ -15,9 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from grader import grade_file, load_rubric  # noqa: E402
-from grader.evaluate import (LEVELS, MARKS, Report, agreement, bootstrap_interval, evaluate,  # noqa: E402
+from grader.evaluate import (LEVELS, Report, agreement, bootstrap_interval, evaluate,  # noqa: E402
                              quadratic_weighted_kappa, read_labels)
 
+#: The bundled rubric's mark scale, 0-10.
+TEN = list(range(11))
 TESTSET = ROOT / "testset"
 HARD = ROOT / "samples" / "hard"
 FRESH = ROOT / "samples" / "fresh"
@@ -180,11 +182,11 @@ def _honesty_row(name: str, report: Report) -> str:
 def markers_row(a: dict, b: dict, rubric) -> tuple[str, dict[str, float]]:
     ids = sorted(set(a) & set(b))
     x, y = [a[i].overall for i in ids], [b[i].overall for i in ids]
-    lo, hi = bootstrap_interval(x, y, MARKS)
+    lo, hi = bootstrap_interval(x, y, TEN)
     exact, within = agreement(x, y)
     per = {e.id: quadratic_weighted_kappa([a[i].levels[e.id] for i in ids], [b[i].levels[e.id] for i in ids], LEVELS)
            for e in rubric.elements}
-    kappa = quadratic_weighted_kappa(x, y, MARKS)
+    kappa = quadratic_weighted_kappa(x, y, TEN)
     row = (f"| marker A vs marker B (the ceiling) | {len(ids)} | {kappa:.3f} [{lo:.2f}, {hi:.2f}] | – | – | "
            f"{exact:.0%} | {within:.0%} | {sum(per.values()) / len(per):.3f} | {min(per.values()):.3f} |")
     return row, per
@@ -200,8 +202,8 @@ def gaming_rows(rubric) -> list[str]:
         for entry in csv.DictReader(fh):
             result = grade_file(TESTSET / f"{entry['id']}.txt", rubric)
             flags = ", ".join(f.code for f in result.flags) or "none"
-            verdict = "yes" if result.mark_out_of_ten <= 2 and result.flags else "NO"
-            rows.append(f"| {entry['id']} | {entry['kind']} | {result.mark_out_of_ten} | {flags} | {verdict} |")
+            verdict = "yes" if result.mark <= 2 and result.flags else "NO"
+            rows.append(f"| {entry['id']} | {entry['kind']} | {result.mark} | {flags} | {verdict} |")
     return rows
 
 

@@ -60,7 +60,7 @@ def test_batch_writes_every_output(classroom, tmp_path):
     raw = (out / "gradebook.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == ["student", "file", "score", "max_score", "percent", "band", "ccp_view", "ussr_view",
+    assert rows[0] == ["student", "file", "score", "max_score", "percent", "mark", "band", "ccp_view", "ussr_view",
                        "natural_judgement", "domestic_factors", "international_factors", "factors_against",
                        "final_reason", "evidence", "flags", "error"]
     files = [r[1] for r in rows[1:]]
@@ -70,8 +70,8 @@ def test_batch_writes_every_output(classroom, tmp_path):
     assert by_file["'=formula.txt"][0] == "'=formula"  # a formula never reaches a spreadsheet as one
     for bad in ("broken.docx", "empty.txt", "old.doc"):
         row = by_file[bad]
-        assert row[2:14] == [""] * 12 and row[15]
-    assert by_file["ada.txt"][2] and by_file["ada.txt"][15] == ""
+        assert row[2:15] == [""] * 13 and row[16]
+    assert by_file["ada.txt"][2] and by_file["ada.txt"][6] and by_file["ada.txt"][16] == ""
 
     lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
     results = [json.loads(line) for line in lines]

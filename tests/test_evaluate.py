@@ -51,7 +51,7 @@ def test_bootstrap_interval_is_repeatable_and_brackets_the_estimate():
 def test_evaluate_figures_match_the_grades(rubric):
     report = evaluate(LABELLED, LABELLED / "labels.jsonl", rubric)
     ids = ["kw", "priya", "refuser", "split"]
-    marks = [grade_file(LABELLED / f"{i}.txt", rubric).mark_out_of_ten for i in ids]
+    marks = [grade_file(LABELLED / f"{i}.txt", rubric).mark for i in ids]
     teacher = [0, 9, 3, 1]
     assert report.essays == 4
     assert report.qwk == pytest.approx(quadratic_weighted_kappa(teacher, marks, list(range(11))))
@@ -113,6 +113,6 @@ def test_honesty_figures_count_the_teachers_zero_parts_and_errors(tmp_path, rubr
     assert report.honesty["labelled_errors_not_found_in_text"] == 1
     zero_left = sum(e.level == 0 for e in graded.elements)
     assert report.honesty["teacher_zero_parts"] == 8 and report.honesty["zero_parts_left_at_zero"] == zero_left / 8
-    assert report.honesty["on_topic_bias"] == graded.mark_out_of_ten - 2
+    assert report.honesty["on_topic_bias"] == graded.mark - 2
     text = render_report(report)
     assert "Teacher's factual errors reported as incorrect: 33% of 3 (1 shown as correct, 1 not found in the text)" in text

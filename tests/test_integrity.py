@@ -164,7 +164,7 @@ def test_an_essay_in_another_language_is_not_marked_and_says_so(rubric, validate
     result = grade_file(DATA / "essay_french.txt", rubric)
     data = validate(result)
     assert (data["score"], data["percent"], data["band"]) == (None, None, "Not marked")
-    assert result.mark_out_of_ten is None and all(e.level == 0 for e in result.elements)
+    assert result.mark is None and all(e.level == 0 for e in result.elements)
     assert [f.code for f in result.flags] == ["language"]  # never off topic or a list of terms
     assert result.flags[0].message.startswith("Written in French; this rubric marks English essays")
     report = _cli("grade", DATA / "essay_french.txt")

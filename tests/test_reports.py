@@ -155,7 +155,7 @@ def test_annotate_keeps_the_text_and_anchors_each_comment_on_its_sentence(name, 
     marked = annotate(path, document, result)
     assert read_docx_bytes(marked, "marked.docx").text == document.text
     ranges, comments = _comment_ranges(marked), _comment_texts(marked)
-    assert comments["0"].startswith(f"Mark: {result.score:g} / {result.max_score:g}")
+    assert comments["0"].startswith(f"Mark: {result.mark} / 10, {result.band} ({result.score:g} / {result.max_score:g} points")
     expected = {q.text for e in result.elements for q in e.evidence} | {f.text for f in result.facts if f.status == "incorrect"}
     expected = {re.sub(r"\[\w+\]", "", text) for text in expected}  # footnote marks are not w:t text
     anchored = {ranges[i] for i in ranges if i != "0"}

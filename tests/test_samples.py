@@ -48,7 +48,7 @@ def test_off_topic_samples_are_flagged_and_low(essay_id, rubric):
     path = next(p for p in SAMPLE_FILES if p.stem == essay_id)
     result = grade_file(path, rubric)
     assert "off_topic" in [f.code for f in result.flags]
-    assert result.mark_out_of_ten <= 2
+    assert result.mark <= 2
 
 
 PADDED = ["aaron", "gus", "lila"]  # long, vague and repetitive, by their markers' notes

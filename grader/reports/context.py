@@ -77,6 +77,8 @@ class ReportContext:
     score: str
     max_score: str
     percent: str
+    mark: str
+    mark_max: str
     band: str
     word_count: int
     parts: tuple[PartView, ...]
@@ -119,7 +121,8 @@ def build_context(result: GradeResult) -> ReportContext:
     facts = [FactView(f.status == "correct", " ".join(f.text.split()), f.note) for f in result.facts]
     return ReportContext(
         student=result.student, file=result.file, title=result.rubric.title, score=_number(result.score),
-        max_score=_number(result.max_score), percent=_number(result.percent), band=result.band,
+        max_score=_number(result.max_score), percent=_number(result.percent),
+        mark="" if result.mark is None else str(result.mark), mark_max=str(result.rubric.mark.max), band=result.band,
         word_count=result.word_count, parts=tuple(parts) if result.marked else (),
         wrong_facts=tuple(f for f in facts if not f.correct), right_facts=tuple(f for f in facts if f.correct),
         flags=tuple(f.message for f in result.flags), strengths=tuple(result.strengths),

@@ -68,7 +68,8 @@ def feedback_docx(result: GradeResult) -> bytes:
     document.add_heading(_clean(f"Feedback for {ctx.student}"), level=0)
     document.add_paragraph(_clean(ctx.title)).runs[0].italic = True
     mark = document.add_paragraph()
-    run = mark.add_run(f"Mark: {ctx.score} / {ctx.max_score} ({ctx.percent}%) — {_clean(ctx.band)}" if ctx.parts
+    run = mark.add_run(f"Mark: {ctx.mark} / {ctx.mark_max} — {_clean(ctx.band)} ({ctx.score} / {ctx.max_score} points, "
+                       f"{ctx.percent}%)" if ctx.parts
                        else f"Mark: none — {_clean(ctx.band)}")
     run.bold = True
     run.font.size = Pt(16)
@@ -142,7 +143,8 @@ def comments_for(result: GradeResult) -> tuple[str, list[tuple[int, int, str]]]:
     """The summary comment, and (start, end, text) for each sentence to comment on, in text order."""
     ctx = build_context(result)
     missing = [p.title for p in ctx.parts if p.level == 0]
-    summary = [f"Mark: {ctx.score} / {ctx.max_score} ({ctx.percent}%), {ctx.band}." if ctx.parts
+    summary = [f"Mark: {ctx.mark} / {ctx.mark_max}, {ctx.band} ({ctx.score} / {ctx.max_score} points, {ctx.percent}%)."
+               if ctx.parts
                else f"Mark: none ({ctx.band})."]
     if ctx.held_back:
         summary.append(ctx.held_back)

@@ -15,6 +15,10 @@ from .templating import render_template
 
 #: Marks within this many percentage points of a band's lower edge are worth a second look.
 BOUNDARY_MARGIN = 3.0
+#: The distribution chart: where bars start, the width they share, each bar's share of its slot, and the most
+#: labels under it (a scale of 0-100 labels every tenth mark).
+CHART_LEFT, CHART_WIDTH, BAR_SHARE, MAX_BAR_LABELS = 8, 396, 0.78, 11
+CHART_TOP, CHART_HEIGHT = 150, 130
 MAX_OVERLAPS_SHOWN = 30
 FLAG_WORDS = {"off_topic": "off topic", "too_short": "too short", "keyword_list": "lists of keywords",
               "prompt_echo": "question pasted back", "source_overlap": "copied from a source",
@@ -26,6 +30,7 @@ FLAG_WORDS = {"off_topic": "off topic", "too_short": "too short", "keyword_list"
 class Bar:
     label: str
     count: int
+    shown: bool  # whether its label is written under it
     x: float
     y: float
     width: float
@@ -53,6 +58,7 @@ class StudentRow:
     file: str
     score: str
     percent: str
+    mark: str
     band: str
     flags: str
     report: str
@@ -62,6 +68,7 @@ class StudentRow:
 class OverviewContext:
     title: str
     prompt: str
+    scale: str  # "0-10"
     graded: int
     failed: int
     skipped: int
@@ -89,8 +96,12 @@ def build_overview(rubric: Rubric, rows: list, summary, overlaps: list, pairs: i
     percents = sorted(r.percent for r in marked)
     marks = Counter(r.mark for r in marked)
     top = max(marks.values(), default=0) or 1
-    bars = tuple(Bar(str(m), marks.get(m, 0), 8 + m * 36, 150 - 130 * marks.get(m, 0) / top, 28,
-                     130 * marks.get(m, 0) / top) for m in range(11))
+    low, high = rubric.mark.min, rubric.mark.max
+    slot = CHART_WIDTH / (high - low + 1)
+    every = -(-(high - low + 1) // MAX_BAR_LABELS)
+    bars = tuple(Bar(str(m), marks.get(m, 0), (m - low) % every == 0 or m == high, round(CHART_LEFT + (m - low) * slot, 2),
+                     round(CHART_TOP - CHART_HEIGHT * marks.get(m, 0) / top, 2), round(slot * BAR_SHARE, 2),
+                     round(CHART_HEIGHT * marks.get(m, 0) / top, 2)) for m in range(low, high + 1))
     elements = []
     n = len(marked) or 1
     for k, e in enumerate(rubric.elements):
@@ -120,7 +131,7 @@ def build_overview(rubric: Rubric, rows: list, summary, overlaps: list, pairs: i
     mid = len(percents) // 2
     median = (percents[mid] if len(percents) % 2 else (percents[mid - 1] + percents[mid]) / 2) if percents else 0
     return OverviewContext(
-        title=rubric.title, prompt=" ".join(rubric.prompt.split()), graded=summary.graded, failed=summary.failed,
+        title=rubric.title, prompt=" ".join(rubric.prompt.split()), scale=f"{low}–{high}", graded=summary.graded, failed=summary.failed,
         skipped=summary.skipped, mean_percent=_fmt(round(sum(percents) / len(percents), 1)) if percents else "–",
         median_percent=_fmt(round(median, 1)) if percents else "–", distribution=bars, distribution_max=top,
         elements=tuple(elements), gaps=tuple(gaps),
@@ -129,7 +140,7 @@ def build_overview(rubric: Rubric, rows: list, summary, overlaps: list, pairs: i
         attention=tuple(attention),
         students=tuple(StudentRow(r.student, r.file, f"{_fmt(r.score)} / {_fmt(r.max_score)}" if r.score is not None
                                   else NOT_MARKED, _fmt(r.percent) if r.percent is not None else NOT_MARKED,
-                                  r.band, ", ".join(FLAG_WORDS.get(f, f) for f in r.flags), r.report) for r in rows),
+                                  str(r.mark) if r.mark is not None else NOT_MARKED, r.band, ", ".join(FLAG_WORDS.get(f, f) for f in r.flags), r.report) for r in rows),
         level_words=LEVEL_NAMES)
 
 

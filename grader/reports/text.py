@@ -22,7 +22,8 @@ def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
 def render_text(result: GradeResult) -> str:
     """A plain-text report for the terminal: verdict, evidence quotes, next steps, facts, flags."""
     lines = [f"{result.student}: {result.rubric.title}",
-             f"Mark: {_fmt(result.score)} / {_fmt(result.max_score)} ({result.percent:.1f}%), {result.band}"
+             f"Mark: {result.mark} / {result.rubric.mark.max}, {result.band} "
+             f"({_fmt(result.score)} / {_fmt(result.max_score)} points, {result.percent:.1f}%)"
              if result.score is not None and result.percent is not None else f"Mark: none ({result.band})",
              f"Words: {result.word_count}"]
     held_back = held_back_note(result)

@@ -44,6 +44,19 @@ ALIASES: dict[tuple[str, ...], tuple[str, str]] = {
 }
 
 
+#: The rubric's `kind: short_answer`: answers of a line or a paragraph. The essay-only rules are off (there
+#: is no length to reach, an answer is one line, may be a list or ask back, and names few details), and a
+#: rubric's own `rules:` still override any of it.
+KIND_PRESETS: dict[str, dict[str, dict[str, Any]]] = {
+    "essay": {},
+    "short_answer": {
+        rule_id: {ENABLED: False} for rule_id in (
+            too_short.RULE.id, off_topic.RULE.id, heading.RULE.id, front_matter.RULE.id, question.RULE.id,
+            keyword_list.RULE.id, repetitive.RULE.id, digression.RULE.id, language.RULE.id)
+    } | {developed.RULE.id: {"min_details": 0, "list_sentence_words": 1}},
+}
+
+
 def alias_values(rubric: Rubric) -> list[tuple[tuple[str, ...], str, str, Any]]:
     """The older keys a rubric sets: (its path, rule id, setting, value)."""
     out = []
@@ -80,8 +93,9 @@ def override_problem(overrides: Any) -> tuple[tuple, str] | None:
 
 
 def settings_for(rubric: Rubric) -> RuleSettings:
-    """The settings in effect for a rubric: defaults, its older keys (`limits`, `thin_credit`), then `rules:`."""
-    overrides: dict[str, dict[str, Any]] = {}
+    """The settings in effect for a rubric: defaults, its `kind`'s preset, its older keys (`limits`,
+    `thin_credit`), then `rules:`."""
+    overrides: dict[str, dict[str, Any]] = {rule_id: dict(values) for rule_id, values in KIND_PRESETS[rubric.kind].items()}
     for _, rule_id, name, value in alias_values(rubric):
         overrides.setdefault(rule_id, {})[name] = value
     for rule_id, values in rubric.rules.items():
@@ -94,5 +108,5 @@ def defaults() -> RuleSettings:
     return resolve(RULES, {})
 
 
-__all__ = ["MODULES", "PASSES", "RULES", "Flag", "Rule", "RuleSettings", "Setting", "alias_values", "defaults",
+__all__ = ["KIND_PRESETS", "MODULES", "PASSES", "RULES", "Flag", "Rule", "RuleSettings", "Setting", "alias_values", "defaults",
            "override_problem", "settings_for"]

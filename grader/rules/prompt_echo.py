@@ -36,7 +36,7 @@ def restates_instruction(tokens: tuple[Token, ...], ctx: Screening, cfg: Any) ->
     made of its words, or a longer one almost entirely made of its words ("In the end, Mao and the Communist
     Party entered into the alliance for political reasons in the aftermath of WWII")."""
     question = ctx.compiled.question
-    vocabulary = question.vocabulary
+    vocabulary = ctx.compiled.given_words
     fw = english().function_words
     content = [t for t in tokens if t.norm not in fw and not t.norm.isdigit()]
     if not content:
