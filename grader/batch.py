@@ -1,5 +1,5 @@
-"""Batch: a folder of essays → one result each, written as a gradebook, results.jsonl, a report per
-student, the class overview and overlap.csv (DESIGN section 6).
+"""Batch: a folder of essays, or a spreadsheet of answers (one per row), → one result each, written as a
+gradebook, results.jsonl, a report per student, the class overview and overlap.csv (DESIGN section 6).
 
 Essays are graded in parallel processes; results are written in sorted path order, so the files do not
 depend on the number of workers and a re-run gives identical bytes. Every file is written to a
@@ -39,6 +39,8 @@ class Essay:
     relative: str
     student: str
     report: str
+    text: str | None = None  # a spreadsheet row's answer, graded as it stands (no file to read)
+    problem: str | None = None  # why a spreadsheet row cannot be graded (an empty answer, a repeated id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,15 +100,40 @@ def safe_name(text: str) -> str:
     return text
 
 
-def report_names(relatives: list[str], suffix: str) -> list[str]:
-    """Unique report file names: the student's name; on a clash the relative path, then a number."""
+def sheet_essays(path: Path, suffix: str, id_column: str | None, text_column: str | None) -> list[Essay]:
+    """A spreadsheet's rows as the batch's essays, in sheet order: `file` is `<sheet>#<row>`, the student is the
+    row's id; a row without an id or an answer, or repeating an earlier row's id, is an error row."""
+    from .sheets import read_answers
+
+    answers = read_answers(path, id_column, text_column)
+    names = report_names([a.student or f"row {a.row}" for a in answers], suffix, as_given=True)
+    first_row: dict[str, int] = {}
+    essays = []
+    for i, (answer, name) in enumerate(zip(answers, names)):
+        problem = None
+        if not answer.student:
+            problem = "no id in this row"
+        elif answer.student.casefold() in first_row:
+            problem = f"the id '{answer.student}' is repeated (first in row {first_row[answer.student.casefold()]})"
+        elif not answer.text:
+            problem = "the answer is empty"
+        first_row.setdefault(answer.student.casefold(), answer.row)
+        essays.append(Essay(i, path, f"{path.name}#{answer.row}", answer.student or f"row {answer.row}", name,
+                            answer.text, problem))
+    return essays
+
+
+def report_names(relatives: list[str], suffix: str, as_given: bool = False) -> list[str]:
+    """Unique report file names: the student's name; on a clash the relative path, then a number (`as_given`:
+    the names are a spreadsheet's ids, used as they stand, a number telling repeats apart)."""
     from collections import Counter
 
-    stems = [safe_name(Path(r).stem) for r in relatives]
-    counts = Counter(s.casefold() for s in stems)
-    clashing = {key for key, n in counts.items() if n > 1}
-    names = [safe_name(str(Path(r).with_suffix("")).replace("/", "_")) if s.casefold() in clashing else s
-             for r, s in zip(relatives, stems)]
+    names = [safe_name(r if as_given else Path(r).stem) for r in relatives]
+    if not as_given:
+        counts = Counter(s.casefold() for s in names)
+        clashing = {key for key, n in counts.items() if n > 1}
+        names = [safe_name(str(Path(r).with_suffix("")).replace("/", "_")) if s.casefold() in clashing else s
+                 for r, s in zip(relatives, names)]
     used: set[str] = set()
     out = []
     for name in names:
@@ -143,14 +170,17 @@ def _init_worker(rubric_path: str, reports_dir: str, fmt: str, ignore_interrupt:
 
 def _grade_one(essay: Essay) -> Outcome:
     """Grade one essay, write its report, and return what the main process needs."""
-    from .documents import read_document
+    from .documents import document_from_text, read_document
     from .grading import grade_document
     from .overlap import fingerprints, words_of
     from .reports import render_bytes
 
     rubric: Rubric = _worker_state["rubric"]
+    if essay.problem is not None:
+        return Outcome(essay.index, None, None, f"{essay.relative}: {essay.problem}", [], "")
     try:
-        document = read_document(essay.path, essay.relative)
+        document = (read_document(essay.path, essay.relative) if essay.text is None
+                    else document_from_text(essay.text, essay.relative))
         result = grade_document(document, rubric, student=essay.student)
         write_atomic(_worker_state["reports"] / essay.report, render_bytes(result, _worker_state["fmt"]))
     except GraderError as error:
@@ -238,26 +268,33 @@ def _outcomes(essays: list[Essay], rubric_path: str, reports: Path, fmt: str, wo
 def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = DEFAULT_RUBRIC_ID,
               fmt: str = "html", workers: int | None = None, recursive: bool = False,
               progress: Callable[[int, int], None] | None = None,
-              on_error: Callable[[str], None] | None = None, sources: str | Path | None = None) -> BatchSummary:
-    """Grade every essay in `folder` and write the batch outputs to `outdir` (`sources`: a teacher's folder of
-    handouts that copying is checked against, besides the rubric's own)."""
+              on_error: Callable[[str], None] | None = None, sources: str | Path | None = None,
+              id_column: str | None = None, text_column: str | None = None) -> BatchSummary:
+    """Grade every essay in `folder`, or every answer of a spreadsheet (`id_column`, `text_column`: its columns,
+    guessed when not given), and write the batch outputs to `outdir` (`sources`: a teacher's folder of handouts
+    that copying is checked against, besides the rubric's own)."""
     from .overlap import OverlapIndex
+    from .sheets import is_sheet
 
     folder, outdir = Path(folder), Path(outdir)
     if fmt not in REPORT_FORMATS:
         raise ValueError(f"unknown report format {fmt!r}")
-    found, skipped = find_essays(folder, recursive)
+    sheet = is_sheet(folder)
+    found, skipped = ([], []) if sheet else find_essays(folder, recursive)
     rubric = load_rubric(rubric_ref)
     rubric_path = str(rubric.path) if rubric.path else str(rubric_ref)
     sources_dir = str(Path(sources).resolve()) if sources is not None else None
     if sources_dir is not None:
         rubric = with_sources(rubric, sources_dir)  # a folder that cannot be read stops the batch before it starts
-    if not found:
+    if sheet:
+        essays = sheet_essays(folder, "." + fmt, id_column, text_column)
+    elif not found:
         others = f"; {len(skipped)} other file{'s' if len(skipped) != 1 else ''} skipped" if skipped else ""
         raise DocumentError(str(folder), f"no essays found (.txt or .docx{others})")
-    relatives = [rel for _, rel in found]
-    names = report_names(relatives, "." + fmt)
-    essays = [Essay(i, path, rel, Path(rel).stem, name) for i, ((path, rel), name) in enumerate(zip(found, names))]
+    else:
+        relatives = [rel for _, rel in found]
+        names = report_names(relatives, "." + fmt)
+        essays = [Essay(i, path, rel, Path(rel).stem, name) for i, ((path, rel), name) in enumerate(zip(found, names))]
     reports = outdir / "reports"
     try:
         reports.mkdir(parents=True, exist_ok=True)

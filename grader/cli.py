@@ -38,7 +38,9 @@ def load_with_sources(rubric_ref: str, sources_dir: Path | None):
 def fail(error: GraderError) -> None:
     """Print one line naming the file and the reason, and exit with the error's status."""
     click.echo(f"error: {error.message}", err=True)
-    sys.exit(ExitStatus.USAGE if isinstance(error, RubricError) else ExitStatus.INPUT_FAILED)
+    from .sheets import SheetError
+
+    sys.exit(ExitStatus.USAGE if isinstance(error, (RubricError, SheetError)) else ExitStatus.INPUT_FAILED)
 
 
 def reports_errors(func):
@@ -209,7 +211,7 @@ def evaluate(folder: Path, labels_path: Path, rubric_ref: str, fmt: str) -> None
 
 
 @main.command()
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("folder", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Folder for gradebook.csv, results.jsonl, reports/, overview.html/.md and overlap.csv.")
 @rubric_option
@@ -218,12 +220,21 @@ def evaluate(folder: Path, labels_path: Path, rubric_ref: str, fmt: str) -> None
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Parallel processes [default: cores].")
 @click.option("--recursive", is_flag=True, help="Also grade essays in sub-folders.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--id-column", help="With a spreadsheet: the column of student ids (header or number) [default: guessed].")
+@click.option("--text-column", help="With a spreadsheet: the column of answers (header or number) [default: guessed].")
 @sources_option
 @reports_errors
 def batch(folder: Path, outdir: Path, rubric_ref: str, fmt: str, workers: int | None, recursive: bool,
-          quiet: bool, sources_dir: Path | None) -> None:
-    """Grade every essay in a folder: a gradebook, a report per student, a class overview, shared passages."""
+          quiet: bool, id_column: str | None, text_column: str | None, sources_dir: Path | None) -> None:
+    """Grade every essay in a folder, or every answer of a spreadsheet (.csv, .tsv, .xlsx; one answer per row):
+    a gradebook, a report per student, a class overview, shared passages."""
     from .batch import run_batch
+    from .sheets import is_sheet
+
+    if (id_column or text_column) and not is_sheet(folder):
+        raise click.UsageError("--id-column and --text-column apply to a spreadsheet of answers (.csv, .tsv, .xlsx)")
+    if not is_sheet(folder) and folder.exists() and not folder.is_dir():
+        raise click.UsageError(f"{folder}: give a folder of essays or a spreadsheet of answers (.csv, .tsv, .xlsx)")
 
     show = not quiet and sys.stderr.isatty()
 
@@ -238,7 +249,8 @@ def batch(folder: Path, outdir: Path, rubric_ref: str, fmt: str, workers: int | 
             click.echo("", err=True)
         click.echo(f"error: {message}", err=True)
 
-    summary = run_batch(folder, outdir, rubric_ref, fmt, workers, recursive, progress, on_error, sources_dir)
+    summary = run_batch(folder, outdir, rubric_ref, fmt, workers, recursive, progress, on_error, sources_dir,
+                        id_column, text_column)
     click.echo(f"graded {summary.graded}, failed {summary.failed}, skipped {summary.skipped}: written to {outdir}")
     if summary.failed:
         sys.exit(ExitStatus.INPUT_FAILED)

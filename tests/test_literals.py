@@ -12,6 +12,7 @@ from .conftest import ROOT
 ALLOWED_MODULES = {
     "grader/documents.py": "reading limits: file and zip sizes, ratios and counts that refuse hostile files",
     "grader/batch.py": "file naming and gradebook layout",
+    "grader/sheets.py": "reading limits and the columns of a spreadsheet of answers",
     "grader/cli.py": "the progress bar's width",
     "grader/errors.py": "exit statuses",
     "grader/evaluate.py": "statistics: bootstrap samples, seed, interval bounds, table widths",
