@@ -155,6 +155,53 @@ def rubric_check(ref: str) -> None:
 
 
 @main.command()
+@click.argument("rubric_ref", metavar="RUBRIC")
+@click.argument("essays", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--labels", "labels_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="A teacher's marks for the essays in ESSAYS, one JSON object per essay (DESIGN section 5).")
+@click.option("--scores", "sheet", type=click.Path(path_type=Path, dir_okay=False),
+              help="A spreadsheet (.csv, .tsv, .xlsx) of answers with the teacher's marks, one per row.")
+@click.option("--score-column", help="With --scores: the column of marks (header or number).")
+@click.option("--id-column", help="With --scores: the column of ids [default: guessed].")
+@click.option("--text-column", help="With --scores: the column of answers [default: guessed].")
+@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The calibration file to write (name it in the rubric with `calibration:`).")
+@reports_errors
+def calibrate(rubric_ref: str, essays: Path | None, labels_path: Path | None, sheet: Path | None,
+              score_column: str | None, id_column: str | None, text_column: str | None, out: Path) -> None:
+    """Fit a rubric's numbers (part weights, the cut points of its marks) to answers a teacher has marked."""
+    from .calibrate import MIN_ANSWERS, answers_from_labels, answers_from_sheet, fit, marked_answers, write_calibration
+    from .errors import DocumentError
+    from .rubric import load_rubric
+
+    if (labels_path is None) == (sheet is None):
+        raise click.UsageError("give either --labels LABELS.jsonl with a folder of ESSAYS, or --scores SHEET")
+    if labels_path is not None and essays is None:
+        raise click.UsageError("--labels needs the folder of ESSAYS it marks")
+    if sheet is not None and (essays is not None or not score_column):
+        raise click.UsageError("--scores takes no ESSAYS folder and needs --score-column")
+    loaded = load_rubric(rubric_ref)
+    rubric = loaded.uncalibrated
+    results, scores = (answers_from_labels(rubric, labels_path, essays) if labels_path is not None and essays is not None
+                       else answers_from_sheet(rubric, sheet, score_column or "", id_column, text_column)
+                       if sheet is not None else ([], []))
+    answers = marked_answers(rubric, results, scores)
+    if len(answers) < MIN_ANSWERS:
+        raise DocumentError(str(sheet or labels_path), f"{len(answers)} marked answers are too few to calibrate on "
+                                                       f"(at least {MIN_ANSWERS})")
+    fitted = fit(rubric, answers)
+    write_calibration(out, fitted.to_yaml(rubric))
+    click.echo(f"Calibrated on {fitted.answers} marked answers. Quadratic weighted kappa with the teacher's marks:")
+    click.echo(f"  the rubric as written    {fitted.before:.3f}")
+    click.echo(f"  calibrated               {fitted.after:.3f}  (on the answers it was fitted to)")
+    click.echo(f"  cross-validated          {fitted.cross_validated:.3f}  (each fifth marked by numbers fitted on the rest)")
+    named = (rubric.calibration is not None and loaded.path is not None
+             and (loaded.path.parent / rubric.calibration).resolve() == out.resolve())
+    click.echo(f"Wrote {out}" + ("; the rubric already uses it." if named else
+                                 f"; add `calibration: {out.name}` to the rubric (beside it) to use it."))
+
+
+@main.command()
 @click.option("--rubric", "rubric_ref", default=None, metavar="ID|FILE",
               help="Show the settings in effect for this rubric (its `rules:` over the defaults).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

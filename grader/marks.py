@@ -48,6 +48,9 @@ def count_parts(rubric: Rubric, levels: dict[str, int]) -> Counted:
 
 
 def mark_from_percent(rubric: Rubric, percent: float) -> int:
-    """min + percent/100 x (max - min), rounded half up, as teachers round."""
+    """The mark the rubric's cut points give the percentage, or else min + percent/100 x (max - min), rounded
+    half up, as teachers round."""
     low, high = rubric.mark.min, rubric.mark.max
+    if rubric.mark.cuts is not None:
+        return low + sum(1 for cut in rubric.mark.cuts if percent >= cut)
     return half_up(low + percent * (high - low) / PERCENT, 0)

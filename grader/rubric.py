@@ -310,6 +310,9 @@ class MarkScale(_Model):
 
     min: int = Field(0, ge=0, description="The lowest mark.")
     max: int = Field(DEFAULT_MARK_MAX, ge=1, description="The highest mark.")
+    cuts: list[float] | None = Field(None, description=(
+        "The percentage at which each mark above `min` begins, one per step, rising (`[20, 45, 75]` on a 0-3 "
+        "scale: 45% earns 2). Not set: the percentage maps evenly onto the scale. `grader calibrate` fits them."))
 
 
 class ScoringGroup(_Model):
@@ -361,6 +364,9 @@ class Rubric(_Model):
     scoring: Scoring | None = Field(None, description=(
         "Answer-level marks: the mark is looked up from the number of parts found (see Scoring) instead of "
         "following the percentage. Each counted part then earns 1 point."))
+    calibration: str | None = Field(None, description=(
+        "A file beside the rubric written by `grader calibrate`: part weights and mark cut points fitted to a "
+        "teacher's marks, laid over this rubric when it is loaded."))
     total: float = Field(gt=0, description="Maximum score; the elements' weights must add up to it.")
     thin_credit: float | None = Field(None, ge=0, le=1, description=(
         "Share of an element's weight that a thin (level 1) answer earns (the developed rule's `thin_credit`, "
@@ -400,6 +406,12 @@ class Rubric(_Model):
 
     _path: Path | None = PrivateAttr(default=None)
     _compiled: Any = PrivateAttr(default=None)
+    _uncalibrated: Any = PrivateAttr(default=None)
+
+    @property
+    def uncalibrated(self) -> Rubric:
+        """The rubric as written, before its calibration file's numbers (itself when it has none)."""
+        return self._uncalibrated if self._uncalibrated is not None else self
 
     @property
     def path(self) -> Path | None:
@@ -409,6 +421,8 @@ class Rubric(_Model):
     def located_at(self, path: Path) -> Rubric:
         """This rubric, as read from `path` (its `sources` are found beside it)."""
         self._path = path.resolve()
+        if self._uncalibrated is not None:
+            self._uncalibrated.located_at(path)
         return self
 
     @property
@@ -533,6 +547,11 @@ def rubric_from_yaml(text: str, name: str = "<rubric>", base: Path | None = None
     if problem:
         loc, reason = problem
         raise RubricError(name, reason, line=_line_for(lines, loc), field=_field(loc) or None)
+    if rubric.calibration is not None and base is not None:
+        from .calibration import apply_calibration
+
+        shown = str(Path(name).parent / rubric.calibration) if name != "<rubric>" else rubric.calibration
+        rubric = apply_calibration(rubric, base / rubric.calibration, shown)
     return rubric
 
 
@@ -698,6 +717,12 @@ def _scale_problem(rubric: Rubric) -> tuple[tuple, str] | None:
     scale = rubric.mark
     if scale.min >= scale.max:
         return ("mark",), f"the scale must run upwards: min {scale.min} is not below max {scale.max}"
+    if scale.cuts is not None:
+        if len(scale.cuts) != scale.max - scale.min:
+            return ("mark", "cuts"), (f"needs one cut per step of the scale: {scale.max - scale.min}, "
+                                      f"not {len(scale.cuts)}")
+        if any(b < a for a, b in zip(scale.cuts, scale.cuts[1:])) or not all(0 <= c <= PERCENT for c in scale.cuts):
+            return ("mark", "cuts"), "cuts must rise and lie between 0 and 100"
     if rubric.scoring is None:
         return None
     ids = {e.id for e in rubric.elements}

@@ -10,6 +10,7 @@ import typing
 from pydantic import BaseModel
 
 from . import rubric as r
+from .calibration import Calibration
 
 INTRO = """# Rubric format
 
@@ -58,6 +59,16 @@ Every rubric may also name the shared English cue groups (`hedge`, `open_questio
 `decisive_cue`, `explanation`, `reported_view`, `negation`, `vague_reason`; see `grader/data/english.yaml`)
 in its patterns; a group of its own with the same name replaces one.
 
+Any question, any scale: `mark: {min, max}` sets the scale of the result's `mark` (0-10 unless set);
+`scoring:` marks an answer by counting the parts found instead (`marks: [0, 1, 2, 3]`, with `groups:` caps
+such as "up to two improvements"); `kind: short_answer` switches off the rules meant for essays (which
+ones: `kind` below); `question_words:` lists the words that earn nothing when the `prompt` also holds a
+passage. `grader calibrate RUBRIC (--labels
+LABELS.jsonl ESSAYS | --scores SHEET --score-column C) -o FILE` fits the weights and the cut points of the
+mark (or the scoring table) to a teacher's marks and writes a calibration file (its keys are the last
+table below); `calibration: FILE` in the rubric lays it over the rubric when it is loaded. It reports
+agreement before, after and cross-validated.
+
 """
 
 
@@ -82,8 +93,9 @@ def _type_name(annotation) -> str:
 def render() -> str:
     """The whole document."""
     lines = [INTRO]
-    for model in (r.Rubric, r.Band, r.Limits, r.Element, r.Evidence, r.Developed, r.Feedback, r.Examples, r.Fact,
-                  r.FactMust, r.FactExamples, r.Misconception, r.MisconceptionExamples, r.Office, r.Holder, r.Source):
+    for model in (r.Rubric, r.Band, r.Limits, r.MarkScale, r.Scoring, r.ScoringGroup, r.Element, r.Evidence, r.Developed,
+                  r.Feedback, r.Examples, r.Fact, r.FactMust, r.FactExamples, r.Misconception, r.MisconceptionExamples,
+                  r.Office, r.Holder, r.Source, Calibration):
         lines.append(f"## {model.__name__}\n\n{(model.__doc__ or '').strip()}\n")
         lines.append("| key | type | default | meaning |\n|---|---|---|---|")
         for name, field in model.model_fields.items():

@@ -39,6 +39,7 @@ class Answer:
     row: int
     student: str
     text: str
+    score: str = ""  # the teacher's mark, when the sheet is read for calibration
 
 
 def is_sheet(path: Path) -> bool:
@@ -46,8 +47,10 @@ def is_sheet(path: Path) -> bool:
     return path.suffix.lower() in SHEET_SUFFIXES and not path.is_dir()
 
 
-def read_answers(path: Path, id_column: str | None = None, text_column: str | None = None) -> list[Answer]:
-    """Every answer row of the sheet in sheet order (rows with neither id nor answer are left out)."""
+def read_answers(path: Path, id_column: str | None = None, text_column: str | None = None,
+                 score_column: str | None = None) -> list[Answer]:
+    """Every answer row of the sheet in sheet order (rows with neither id nor answer are left out); with
+    `score_column`, each row's mark from that column too."""
     name = str(path)
     try:
         size = path.stat().st_size
@@ -69,13 +72,14 @@ def read_answers(path: Path, id_column: str | None = None, text_column: str | No
                     longest=[row for _, row in body])
     if ids == texts:
         raise SheetError(name, f"the id and the answer cannot be the same column ('{header[ids]}')")
+    scores = None if score_column is None else _column(name, header, score_column, (), "score", "--score-column")
     if not body:
         raise DocumentError(name, "the spreadsheet has a header but no answers")
     answers = []
     for number, row in body:
         cells = row + [""] * (len(header) - len(row))
         if cells[ids] or cells[texts]:
-            answers.append(Answer(number, cells[ids], cells[texts]))
+            answers.append(Answer(number, cells[ids], cells[texts], cells[scores] if scores is not None else ""))
     return answers
 
 
