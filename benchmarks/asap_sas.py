@@ -10,7 +10,10 @@ Splits, fixed by Id so that every run and every person uses the same ones:
 - `test`: the test answers (no scores here); `--predictions FILE` writes Id, EssaySet and mark for them.
 
     python benchmarks/asap_sas.py DATA_DIR [--split heldout|calibration|test] [--sets 1 2 5 6]
-                                  [--rubrics DIR] [--predictions FILE] [--errors N]
+                                  [--rubrics DIR] [--predictions FILE] [--errors N] [--calibrate]
+
+`--calibrate` first fits each rubric's numbers on the calibration rows (as `grader calibrate` does) and
+writes them to the calibration file the rubric names (`calibration: setNN.calibration.yaml`).
 
 The data stay outside the project (see DATA_DIR/README.md for its terms); no test reads them.
 """
@@ -56,6 +59,23 @@ def fisher_mean(kappas: list[float]) -> float:
     return math.tanh(sum(zs) / len(zs))
 
 
+def calibrate(rubric, path: Path, fit_rows: list[dict[str, str]]):
+    """Fit the rubric's numbers on the calibration rows, write the file it names, and load it again."""
+    from grader.calibrate import fit, marked_answers, write_calibration
+
+    if rubric.calibration is None:
+        print(f"      {path.name} names no calibration file: not calibrated")
+        return rubric
+    plain = rubric.uncalibrated
+    results = [grade_document(document_from_text(r["EssayText"], f"{r['Id']}.txt"), plain, student=r["Id"])
+               for r in fit_rows]
+    fitted = fit(plain, marked_answers(plain, results, [int(r["Score1"]) for r in fit_rows]))
+    write_calibration(path.parent / rubric.calibration, fitted.to_yaml(plain))
+    print(f"      calibrated on {fitted.answers} rows: {fitted.before:.3f} as written, {fitted.after:.3f} after, "
+          f"{fitted.cross_validated:.3f} cross-validated")
+    return load_rubric(path)
+
+
 def words(text: str) -> int:
     return len(text.split())
 
@@ -68,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rubrics", type=Path, default=RUBRICS)
     parser.add_argument("--predictions", type=Path, help="with --split test: write Id, EssaySet, mark here")
     parser.add_argument("--errors", type=int, default=0, help="print this many of the largest disagreements per set")
+    parser.add_argument("--calibrate", action="store_true", help="fit each rubric on the calibration rows first")
     args = parser.parse_args(argv)
 
     train = read_rows(args.data / "train.tsv")
@@ -83,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         rubric = load_rubric(path)
         answers = [r for r in rows if int(r["EssaySet"]) == number]
         fit_rows = [r for r in train if int(r["EssaySet"]) == number and split_of(r) == "calibration"]
+        if args.calibrate:
+            rubric = calibrate(rubric, path, fit_rows)
         fitted = isotonic_fit([words(r["EssayText"]) for r in fit_rows], [int(r["Score1"]) for r in fit_rows])
         scale = list(range(rubric.mark.min, rubric.mark.max + 1))
         start = time.perf_counter()
