@@ -38,6 +38,8 @@ def count_parts(rubric: Rubric, levels: dict[str, int]) -> Counted:
         g = group_of.get(element.id)
         if levels.get(element.id, 0) < need or (g is not None and used[g] >= scoring.groups[g].max):
             continue
+        if any(levels.get(other, 0) < need for other in scoring.requires.get(element.id, ())):
+            continue
         counted.add(element.id)
         if g is not None:
             used[g] += 1

@@ -333,6 +333,9 @@ class Scoring(_Model):
     marks: list[int] = Field(min_length=1, description=(
         "The mark for each count of parts found: `marks[0]` for none, `marks[1]` for one, ...; a count beyond the "
         "list gets its last entry (`[0, 1, 2, 3, 3]`: three or four parts earn 3)."))
+    requires: dict[str, list[str]] = Field(default_factory=dict, description=(
+        "Parts that count only beside others (`{detail: [trait]}`: a supporting detail earns only when the trait it "
+        "supports is found too)."))
 
 
 class Source(_Model):
@@ -734,6 +737,10 @@ def _scale_problem(rubric: Rubric) -> tuple[tuple, str] | None:
             if element_id in grouped:
                 return ("scoring", "groups", i, "elements", k), f"'{element_id}' is already in another group"
             grouped.add(element_id)
+    for element_id, needed in rubric.scoring.requires.items():
+        for k, other in enumerate([element_id, *needed]):
+            if other not in ids:
+                return ("scoring", "requires", element_id), f"'{other}' is not an element's id"
     for k, value in enumerate(rubric.scoring.marks):
         if not scale.min <= value <= scale.max:
             return ("scoring", "marks", k), f"{value} is outside the mark scale {scale.min}-{scale.max}"

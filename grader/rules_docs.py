@@ -92,6 +92,16 @@ def render_markdown() -> str:
                 shown = shown if len(shown) <= WIDTH * 2 else shown[: WIDTH * 2].rsplit(" ", 1)[0] + " …"
                 lines.append(f"- {label}: {shown}")
         lines.append("")
+    from .rules import KIND_PRESETS
+
+    for kind, preset in KIND_PRESETS.items():
+        if preset:
+            lines.append(f"## The `kind: {kind}` preset\n\nA rubric of this kind starts from these settings; its own "
+                         "`rules:` override any of them.\n")
+            lines.append("| rule | settings |\n|---|---|")
+            for rule_id, values in preset.items():
+                lines.append(f"| `{rule_id}` | {', '.join(f'`{k}: {v!r}`' for k, v in values.items())} |")
+            lines.append("")
     return "\n".join(lines)
 
 

@@ -272,7 +272,21 @@ def _word_pattern(word: str, capitals_max_letters: int) -> WordPattern:
                 and _is_english_word(norm))
     if prefix or template:
         return WordPattern(norm, norm, prefix, template, capitals)
-    return WordPattern(norm, lemma(norm), prefix, template, capitals, _inflections(norm))
+    base = lemma(norm)
+    small = english().function_words
+    if base != norm and norm not in small and (base in small or _compared(norm, base)):
+        # A comparison the rubric writes means that degree: `heavier` is not "heavy", `coolest` not "cool". And
+        # the dictionary reads `Na` (sodium) as 'na', "to": a term is never a small word.
+        base = norm
+    return WordPattern(norm, base, prefix, template, capitals, _inflections(norm))
+
+
+def _compared(word: str, base: str) -> bool:
+    """Whether a word is the comparative or superlative of its dictionary form (warmer, coolest, heavier, best)."""
+    stems = {base, base[:-1]} | ({base[:-1] + "i"} if base.endswith("y") else set())
+    return (word.endswith(("er", "est")) and any(word in (s + "er", s + "est", s + s[-1:] + "er", s + s[-1:] + "est")
+                                                  for s in stems)) or word in ("better", "best", "worse", "worst",
+                                                                                "more", "most", "less", "least")
 
 
 def _is_english_word(word: str) -> bool:

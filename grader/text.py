@@ -22,11 +22,16 @@ Role = Literal["sentence", "heading", "header", "question", "note"]
 Position = Literal["opening", "body", "conclusion", ""]
 
 #: A word: letters and digits, joined by an apostrophe, by characters with no width, or by a hyphen that
-#: breaks the word at the end of a line ("commu-" / "nists"); see `normalise.plain_word`.
-_WORD = re.compile(rf"[^\W_]+(?:(?:['’]|[{INVISIBLE}]+|-[ \t]*\r?\n[ \t]*(?=[a-z]))[^\W_]+)*")
+#: breaks the word at the end of a line ("commu-" / "nists"); see `normalise.plain_word`. A list number
+#: typed onto the end of a word ("goes to the ribosome2. Then") is a word of its own.
+_WORD = re.compile(rf"[^\W\d_]{{3,}}(?=[0-9]{{1,2}}[.)])|[^\W_]+(?:(?:['’]|[{INVISIBLE}]+|-[ \t]*\r?\n[ \t]*(?=[a-z]))[^\W_]+)*")
 #: A sentence ends at a full stop (or ! ? …) before white space, or at one typed without its space between
 #: a word and a capitalised one ("across the membrane.Osmosis is").
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:\[\w{1,6}\])*(?=\s|$)|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:\[\w{1,6}\])*(?=\s|$)|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"
+                           r"|(?<=[a-z]{2})(?:[0-9]{1,2})?[.!?](?=[0-9]{1,2}[.)]\s*[A-Za-z])|(?<=[a-z]{3}[0-9])[.)](?=\s*[A-Z])"
+                           r"|(?<=[a-z]{3}[0-9]{2})[.)](?=\s*[A-Z])")
+#: A lower-case part label after a full stop starts a new sentence: "... than the others. b) Two ways ...".
+_PART_LABEL = re.compile(r"[a-z]\)\s")
 #: One match per white-space separated piece that holds a letter or digit; linear even on hostile text.
 _COUNTED_WORD = re.compile(r"(?<!\S)\S*?[^\W_]")
 _NEXT_VISIBLE = re.compile(r"\s*(\S)")
@@ -114,17 +119,23 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     if not any(h in text for h in _HYPHENS):
         return tuple([Token(m.start() + offset, m.end() + offset, *f)
                       for m in _WORD.finditer(text) if (f := forms(m.group()))[0]])
-    out = []
+    words = []
+    joined: list[list[bool]] = []  # each word's [joined before, joined after]
     size = len(text)
     for m in _WORD.finditer(text):
         norm, lem, upper = forms(m.group())
         if not norm:
             continue
         a, b = m.span()
-        before = a >= 2 and text[a - 1] in _HYPHENS and text[a - 2].isalnum()
-        after = b + 1 < size and text[b] in _HYPHENS and text[b + 1].isalnum()
-        out.append(Token(a + offset, b + offset, norm, lem, upper, before, after))
-    return tuple(out)
+        words.append((a + offset, b + offset, norm, lem, upper))
+        joined.append([a >= 2 and text[a - 1] in _HYPHENS and text[a - 2].isalnum(),
+                       b + 1 < size and text[b] in _HYPHENS and text[b + 1].isalnum()])
+    # A hyphen beside a small word is a dash, not a compound: "Osmosis-the movement of water" defines osmosis.
+    small = english().function_words
+    for k in range(len(words) - 1):
+        if joined[k][1] and joined[k + 1][0] and (words[k][2] in small or words[k + 1][2] in small):
+            joined[k][1] = joined[k + 1][0] = False
+    return tuple(Token(*w, *j) for w, j in zip(words, joined))
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
@@ -189,7 +200,8 @@ def _sentences_in_line(text: str, start: int, end: int):
                 continue
             following = _NEXT_VISIBLE.match(text, stop, end)
             nxt = following.group(1) if following else ""
-            if nxt.islower() or nxt in (",", ";", ":"):
+            if (nxt.islower() and not _PART_LABEL.match(text, following.end(1) - 1 if following else stop, end)
+                    or nxt in (",", ";", ":")):
                 continue
         piece = text[cut:stop]
         if piece.strip():
@@ -213,9 +225,18 @@ def analyse(document: Document, question: Question | None = None, settings: Rule
     settings = settings or defaults()
     text = document.text
     drafts: list[tuple[int, int, int, bool, tuple[Token, ...]]] = []
+    label_words = settings["evidence"].label_words
     for p_index, paragraph in enumerate(document.paragraphs):
         for a, b, list_item in split_sentences(text, paragraph.start, paragraph.end):
-            drafts.append((a, b, p_index, list_item, tokenize(text[a:b], a)))
+            tokens = tokenize(text[a:b], a)
+            if drafts and tokens:
+                start, _, last_paragraph, was_item, label = drafts[-1]
+                if 0 < len(label) <= label_words and last_paragraph == p_index:
+                    # a label before its description ("Active transport. The movement of particles ...") is one
+                    # sentence with it, so the name and what it means stand together
+                    drafts[-1] = (start, b, p_index, was_item, label + tokens)
+                    continue
+            drafts.append((a, b, p_index, list_item, tokens))
 
     front = settings["front_matter"]
     paragraph_roles = _paragraph_roles(document, drafts, question, front) if front.enabled else _plain_roles(document)

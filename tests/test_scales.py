@@ -162,6 +162,10 @@ def test_evaluate_works_on_the_rubric_scale(tmp_path):
     ("RNA", "The rna leaves the nucleus.", True),
     ("US", "Stalin told us nothing.", False),
     ("US", "The US refused to recognise China.", True),
+    ("coolest", "White kept the doghouse coolest.", True),
+    ("coolest", "It stays cool inside.", False),
+    ("heavier", "Say how heavy the weights are.", False),
+    ("heavy", "They used heavier weights.", True),
 ])
 def test_word_forms_and_acronyms_match_as_a_reader_expects(phrase, written, found):
     from grader.terms import compile_terms
@@ -171,3 +175,70 @@ def test_word_forms_and_acronyms_match_as_a_reader_expects(phrase, written, foun
     settings = rubric.compiled.settings
     terms = compile_terms(rubric, settings["misspelling"], settings["evidence"])
     assert any(o.group == "word" for o in terms.find(tokenize(written))) is found
+
+
+def test_a_part_that_requires_another_counts_only_beside_it():
+    text = HEART.read_text(encoding="utf-8").replace("  marks: [0, 1, 2, 3]", "  marks: [0, 1, 2, 3]\n  requires: {lungs: [valves]}")
+    rubric = rubric_from_yaml(text, "heart.yaml")
+    alone = grade_text("The right ventricle pumps blood to the lungs.", rubric)
+    assert _levels(alone)["lungs"] == 1 and alone.mark == 1  # the chambers count; the lungs need the valves
+    beside = grade_text(f"{TWO_PARTS} The right ventricle pumps blood to the lungs.", rubric)
+    assert beside.mark == 3
+    with pytest.raises(RubricError, match="'nerves' is not an element's id"):
+        rubric_from_yaml(text.replace("requires: {lungs: [valves]}", "requires: {lungs: [nerves]}"), "heart.yaml")
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("The mRNA goes to a ribosome2. Then tRNA brings amino acids.", ["The mRNA goes to a ribosome2.", "Then tRNA brings amino acids."]),
+    ("It leaves the nucleus.2) tRNA brings acids.", ["It leaves the nucleus.", "2) tRNA brings acids."]),
+    ("B stretched the most. b) Two ways to improve it.", ["B stretched the most.", "b) Two ways to improve it."]),
+    ("Plants take in CO2. They make sugar.", ["Plants take in CO2.", "They make sugar."]),
+    ("It was done by hand, e.g. by me. then it dried.", ["It was done by hand, e.g. by me. then it dried."]),
+])
+def test_answers_typed_in_a_hurry_split_where_a_reader_would(text, sentences):
+    from grader.text import split_sentences
+
+    assert [text[a:b] for a, b, _ in split_sentences(text, 0, len(text))] == sentences
+
+
+def test_a_list_number_typed_onto_a_word_is_not_part_of_it():
+    from grader.text import tokenize
+
+    assert [t.norm for t in tokenize("to a ribosome2. Then")] == ["to", "a", "ribosome", "2", "then"]
+    assert [t.norm for t in tokenize("CO2 and H2O")] == ["co2", "and", "h2o"]
+
+
+def test_a_hyphen_beside_a_small_word_is_a_dash(heart):
+    from grader.text import tokenize
+
+    dash = tokenize("Osmosis-the movement")
+    assert not dash[0].joined_after and not dash[1].joined_before
+    compound = tokenize("the Sino-Soviet treaty")
+    assert compound[1].joined_after and compound[2].joined_before
+
+
+def test_a_label_before_its_description_reads_as_one_sentence_in_a_short_answer(heart):
+    result = grade_text("Valves. They shut so blood cannot go backwards.", heart)
+    assert [q.text for q in result.elements[0].evidence] == ["Valves. They shut so blood cannot go backwards."]
+    from grader.rules import settings_for
+
+    assert settings_for(load_rubric())["evidence"].label_words == 0  # an essay's short sentences stand alone
+
+
+def test_a_term_the_dictionary_reads_as_a_small_word_matches_only_itself():
+    from grader.terms import compile_terms
+    from grader.text import tokenize
+
+    rubric = load_rubric(HEART).model_copy(update={"terms": {"sodium": ["Na"]}})
+    settings = rubric.compiled.settings
+    terms = compile_terms(rubric, settings["misspelling"], settings["evidence"])
+    assert not terms.find(tokenize("It uses a pump to move ions."))
+    assert terms.find(tokenize("The pump moves Na out."))
+
+
+def test_a_sentence_of_the_question_words_with_a_term_of_its_own_is_an_answer(heart):
+    # "Describe three things that keep blood moving the right way through the heart" is the question
+    echo = grade_text("Three things keep the blood moving the right way through the heart.", heart)
+    assert any(f.code == "prompt_echo" for f in echo.flags)
+    answer = grade_text("Three things keep the blood moving the right way through the heart: the valves stop backflow.", heart)
+    assert not any(f.code == "prompt_echo" for f in answer.flags) and answer.elements[0].level == 1

@@ -53,7 +53,9 @@ KIND_PRESETS: dict[str, dict[str, dict[str, Any]]] = {
         rule_id: {ENABLED: False} for rule_id in (
             too_short.RULE.id, off_topic.RULE.id, heading.RULE.id, front_matter.RULE.id, question.RULE.id,
             keyword_list.RULE.id, repetitive.RULE.id, digression.RULE.id, language.RULE.id)
-    } | {developed.RULE.id: {"min_details": 0, "list_sentence_words": 1}},
+    } | {developed.RULE.id: {"min_details": 0, "list_sentence_words": 1}, evidence.RULE.id: {"label_words": 4},
+         # answers read like the rubric's examples by nature: its own words are no source to copy from
+         source_overlap.RULE.id: {"rubric_words": 0}},
 }
 
 

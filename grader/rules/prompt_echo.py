@@ -28,13 +28,25 @@ RULE = Rule(
 def fires(ctx: Screening, s: Sentence, cfg: Any) -> bool:
     """Pasted back (runs of the question's words), or the question in other words."""
     question = ctx.compiled.question
-    return question.overlap(s.tokens, cfg.run_words) >= cfg.min_share or restates_instruction(s.tokens, ctx, cfg)
+    return (question.overlap(s.tokens, cfg.run_words) >= cfg.min_share
+            or restates_instruction(s.tokens, ctx, cfg, _own_term(ctx, s)))
 
 
-def restates_instruction(tokens: tuple[Token, ...], ctx: Screening, cfg: Any) -> bool:
+def _own_term(ctx: Screening, s: Sentence) -> bool:
+    """Whether the sentence carries a rubric term with a word the question does not have ("osmosis")."""
+    given, own = ctx.compiled.given_words, ctx.rubric.terms  # the rubric's groups, not the shared cue words
+    tokens = s.tokens
+    return any(o.first >= 0 and o.group in own
+               and any(t.norm not in given and t.lemma not in given for t in tokens[o.first : o.last])
+               for o in ctx.occurrences[s.index])
+
+
+def restates_instruction(tokens: tuple[Token, ...], ctx: Screening, cfg: Any, own_term: bool = False) -> bool:
     """The question in other words: a sentence that opens like one of its instructions ("Explain ...") and is
     made of its words, or a longer one almost entirely made of its words ("In the end, Mao and the Communist
-    Party entered into the alliance for political reasons in the aftermath of WWII")."""
+    Party entered into the alliance for political reasons in the aftermath of WWII") unless one of those few
+    other words is a rubric term of its own ("It uses osmosis to control the movement of water across the
+    cell membrane" answers)."""
     question = ctx.compiled.question
     vocabulary = ctx.compiled.given_words
     fw = english().function_words
@@ -44,7 +56,7 @@ def restates_instruction(tokens: tuple[Token, ...], ctx: Screening, cfg: Any) ->
     shared = sum(t.norm in vocabulary or t.lemma in vocabulary for t in content)
     if tokens[0].norm in question.openers and shared >= cfg.instruction_share * len(content):
         return True
-    return len(content) >= cfg.restated_min_words and shared >= cfg.restated_share * len(content)
+    return not own_term and len(content) >= cfg.restated_min_words and shared >= cfg.restated_share * len(content)
 
 
 def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -> Flag | None:
