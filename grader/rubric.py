@@ -738,7 +738,7 @@ def _scale_problem(rubric: Rubric) -> tuple[tuple, str] | None:
                 return ("scoring", "groups", i, "elements", k), f"'{element_id}' is already in another group"
             grouped.add(element_id)
     for element_id, needed in rubric.scoring.requires.items():
-        for k, other in enumerate([element_id, *needed]):
+        for other in [element_id, *needed]:
             if other not in ids:
                 return ("scoring", "requires", element_id), f"'{other}' is not an element's id"
     for k, value in enumerate(rubric.scoring.marks):
