@@ -224,28 +224,34 @@ def write_calibration(path: Path, text: str) -> None:
     write_atomic(path, text.encode("utf-8"))
 
 
-def answers_from_labels(rubric: Rubric, labels_path: Path, folder: Path) -> tuple[list[GradeResult], list[int]]:
-    """A folder of essays and a teacher's labels (DESIGN section 5): the labelled essays graded, with their marks."""
-    from .documents import READABLE
+Graded = tuple[list[GradeResult], list[int], list[str]]
+
+
+def answers_from_labels(rubric: Rubric, labels_path: Path, folder: Path) -> Graded:
+    """A folder of essays and a teacher's labels (DESIGN section 5): the labelled essays graded, with their marks
+    and their text."""
+    from .documents import READABLE, read_document
     from .errors import DocumentError
     from .evaluate import read_labels
     from .files import find_essays
-    from .grading import grade_file
+    from .grading import grade_document
 
     labels = read_labels(labels_path, rubric)
     found, _ = find_essays(folder)
-    results, scores = [], []
+    results, scores, texts = [], [], []
     for path, relative in found:
         if path.suffix.lower() in READABLE and path.stem in labels:
-            results.append(grade_file(path, rubric, name=relative))
+            document = read_document(path, relative)
+            results.append(grade_document(document, rubric))
             scores.append(labels[path.stem].overall)
+            texts.append(document.text)
     if not results:
         raise DocumentError(str(folder), "no labelled essays to calibrate on")
-    return results, scores
+    return results, scores, texts
 
 
 def answers_from_sheet(rubric: Rubric, sheet: Path, score_column: str, id_column: str | None,
-                       text_column: str | None) -> tuple[list[GradeResult], list[int]]:
+                       text_column: str | None) -> Graded:
     """A spreadsheet of marked answers: each row with an answer and a mark graded, with its mark. A mark that is
     not a whole number on the rubric's scale is a one-line error naming the row; a row without a mark is left
     out (not marked yet)."""
@@ -255,7 +261,7 @@ def answers_from_sheet(rubric: Rubric, sheet: Path, score_column: str, id_column
     from .sheets import read_answers
 
     low, high = rubric.mark.min, rubric.mark.max
-    results, scores = [], []
+    results, scores, texts = [], [], []
     for answer in read_answers(sheet, id_column, text_column, score_column):
         if not answer.text or not answer.score:
             continue
@@ -269,6 +275,7 @@ def answers_from_sheet(rubric: Rubric, sheet: Path, score_column: str, id_column
         results.append(grade_document(document_from_text(answer.text, f"{sheet.name}#{answer.row}"), rubric,
                                       student=answer.student))
         scores.append(score)
+        texts.append(answer.text)
     if not results:
         raise DocumentError(str(sheet), "no marked answers to calibrate on")
-    return results, scores
+    return results, scores, texts

@@ -166,9 +166,12 @@ def rubric_check(ref: str) -> None:
 @click.option("--text-column", help="With --scores: the column of answers [default: guessed].")
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="The calibration file to write (name it in the rubric with `calibration:`).")
+@click.option("--propose", "proposal_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write terms that separate high- from low-scoring answers, as a diff of the rubric file.")
 @reports_errors
 def calibrate(rubric_ref: str, essays: Path | None, labels_path: Path | None, sheet: Path | None,
-              score_column: str | None, id_column: str | None, text_column: str | None, out: Path) -> None:
+              score_column: str | None, id_column: str | None, text_column: str | None, out: Path,
+              proposal_path: Path | None) -> None:
     """Fit a rubric's numbers (part weights, the cut points of its marks) to answers a teacher has marked."""
     from .calibrate import MIN_ANSWERS, answers_from_labels, answers_from_sheet, fit, marked_answers, write_calibration
     from .errors import DocumentError
@@ -182,9 +185,10 @@ def calibrate(rubric_ref: str, essays: Path | None, labels_path: Path | None, sh
         raise click.UsageError("--scores takes no ESSAYS folder and needs --score-column")
     loaded = load_rubric(rubric_ref)
     rubric = loaded.uncalibrated
-    results, scores = (answers_from_labels(rubric, labels_path, essays) if labels_path is not None and essays is not None
-                       else answers_from_sheet(rubric, sheet, score_column or "", id_column, text_column)
-                       if sheet is not None else ([], []))
+    results, scores, texts = (
+        answers_from_labels(rubric, labels_path, essays) if labels_path is not None and essays is not None
+        else answers_from_sheet(rubric, sheet, score_column or "", id_column, text_column) if sheet is not None
+        else ([], [], []))
     answers = marked_answers(rubric, results, scores)
     if len(answers) < MIN_ANSWERS:
         raise DocumentError(str(sheet or labels_path), f"{len(answers)} marked answers are too few to calibrate on "
@@ -199,6 +203,17 @@ def calibrate(rubric_ref: str, essays: Path | None, labels_path: Path | None, sh
              and (loaded.path.parent / rubric.calibration).resolve() == out.resolve())
     click.echo(f"Wrote {out}" + ("; the rubric already uses it." if named else
                                  f"; add `calibration: {out.name}` to the rubric (beside it) to use it."))
+    if proposal_path is not None:
+        from .files import write_atomic
+        from .proposals import propose, rubric_diff
+
+        proposals = propose(rubric, texts, scores)
+        diff = rubric_diff(loaded.path, proposals) if loaded.path is not None else ""
+        write_atomic(proposal_path, diff.encode("utf-8"))
+        click.echo(f"{len(proposals)} proposed terms (in answers marked high / low), written as a diff to {proposal_path}:")
+        for p in proposals:
+            what = f"a spelling of '{p.spelling_of}'" if p.spelling_of else "separates high from low"
+            click.echo(f"  {p.word:20s} {p.high:>5d} / {p.low:<5d} -> {p.group} ({what})")
 
 
 @main.command()

@@ -135,3 +135,30 @@ def test_a_missing_calibration_file_is_named(tmp_path):
     rubric = _rubric(tmp_path, HEART + "calibration: gone.yaml\n")
     with pytest.raises(RubricError, match="gone.yaml: calibration file not found"):
         load_rubric(rubric)
+
+
+def test_proposed_terms_separate_high_from_low_answers_as_a_diff_of_the_rubric(tmp_path):
+    import subprocess
+
+    # "tricuspid" is misspelt by the good answers ("tricuspd") and "backflow" by nobody; "septum" is a word the
+    # rubric lacks that the good answers use
+    good = "Valves shut so the blood cannot flow backwards. The ventricles contract. The septum keeps sides apart."
+    rows = [(f"g{i}", good, 3) for i in range(8)] + [(f"t{i}", "The tricuspd valve shuts so blood cannot go back.", 2)
+                                                      for i in range(6)]
+    rows += [(f"w{i}", "Blood is red and warm.", 0) for i in range(10)]
+    rubric = _rubric(tmp_path)
+    diff_path = tmp_path / "terms.diff"
+    result = _calibrate(rubric, "--scores", _sheet(tmp_path, rows), "--score-column", "Mark", "-o",
+                        tmp_path / "cal.yaml", "--propose", diff_path)
+    assert result.exit_code == 0, result.output
+    assert "septum" in result.output and "-> proposed_terms (separates high from low)" in result.output
+    assert "tricuspd" in result.output and "-> valve (a spelling of 'tricuspid')" in result.output
+    assert "warm" not in result.output  # a word of the low answers
+    diff = diff_path.read_text(encoding="utf-8")
+    added = [line for line in diff.splitlines() if line.startswith("+  proposed_terms: [")]
+    assert diff.startswith(f"--- {rubric}") and len(added) == 1 and '"septum"' in added[0] and '"warm"' not in added[0]
+    assert rubric.read_text(encoding="utf-8") == HEART  # nothing changes until the teacher applies it
+    applied = subprocess.run(["patch", str(rubric), str(diff_path)], capture_output=True, text=True)
+    if applied.returncode == 0:
+        assert "tricuspd" in rubric.read_text(encoding="utf-8")
+        assert grade_text("The tricuspd valve shuts so blood cannot go back.", load_rubric(rubric)).elements[0].level == 1

@@ -13,6 +13,7 @@ ALLOWED_MODULES = {
     "grader/documents.py": "reading limits: file and zip sizes, ratios and counts that refuse hostile files",
     "grader/batch.py": "file naming and gradebook layout",
     "grader/sheets.py": "reading limits and the columns of a spreadsheet of answers",
+    "grader/proposals.py": "terms proposed to the teacher as a diff; nothing is judged until the teacher applies one",
     "grader/calibrate.py": "the fitting procedure (folds, weight multiples tried, passes, rounding); the numbers it "
                            "fits come from a teacher's marks and are written to a file the rubric names",
     "grader/cli.py": "the progress bar's width",
