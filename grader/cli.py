@@ -112,6 +112,8 @@ def annotate(essay: Path, out: Path, rubric_ref: str) -> None:
     from .reports.docx import annotate as annotate_document
     from .rubric import load_rubric
 
+    if out.exists() and essay.exists() and out.resolve() == essay.resolve():
+        raise click.UsageError(f"{out}: the marked copy cannot overwrite the student's file; give another -o")
     rubric = load_rubric(rubric_ref)
     document = read_document(essay, str(essay))
     result = grade_document(document, rubric)

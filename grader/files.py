@@ -52,7 +52,24 @@ def _remove(tmp: str | None) -> None:
 
 
 def _temporary(path: Path) -> tuple[int, str]:
-    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """A temporary file beside `path`, readable as any new file of the user's is (mkstemp makes it private)."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, NEW_FILE_MODE & ~_umask())
+    except (AttributeError, OSError):  # no fchmod on Windows, where the mode means little
+        pass
+    return fd, name
+
+
+#: What a new file's mode is before the user's umask takes permissions away (as `open` creates files).
+NEW_FILE_MODE = 0o666
+
+
+def _umask() -> int:
+    """The process umask (read by setting it and putting it back: there is no other portable way)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

@@ -21,7 +21,7 @@ from grader.reports.docx import annotate
 from grader.reports.quotes import MAX_QUOTES
 from grader.reports.templating import escape_markdown
 
-from .conftest import DATA, essay_files
+from .conftest import DATA, ROOT, essay_files
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HOSTILE = ("Mao needed Soviet loans <script>alert('x')</script> & *bold* _under_ `tick` [link](http://evil.example) "
@@ -156,13 +156,14 @@ def test_annotate_keeps_the_text_and_anchors_each_comment_on_its_sentence(name, 
     assert read_docx_bytes(marked, "marked.docx").text == document.text
     ranges, comments = _comment_ranges(marked), _comment_texts(marked)
     assert comments["0"].startswith(f"Mark: {result.mark} / 10, {result.band} ({result.score:g} / {result.max_score:g} points")
-    expected = {q.text for e in result.elements for q in e.evidence} | {f.text for f in result.facts if f.status == "incorrect"}
-    expected = {re.sub(r"\[\w+\]", "", text) for text in expected}  # footnote marks are not w:t text
-    anchored = {ranges[i] for i in ranges if i != "0"}
-    assert anchored == expected
+    sentences = {q.text for e in result.elements for q in e.evidence} | {f.text for f in result.facts if f.status == "incorrect"}
+    sentences = {re.sub(r"\[\w+\]", "", text) for text in sentences}  # footnote marks are not w:t text
+    anchored = [ranges[i] for i in ranges if i != "0"]
+    assert bool(anchored) == bool(sentences) and set(anchored) <= sentences
+    assert len(anchored) == len(set(anchored))  # one comment per sentence
     for i in ranges:
         if i != "0":
-            assert "This answers" in comments[i] or "Check this fact" in comments[i]
+            assert "Check this fact" in comments[i] or "”: " in comments[i]  # names the part, or the fact
 
 
 def test_annotate_keeps_tracked_changes_footnotes_images_and_styles(rubric_words_not_a_source):
@@ -245,3 +246,54 @@ def test_every_format_says_why_developed_parts_show_less_than_full_marks(rubric)
     complete = grade_file(DATA.parent.parent / "samples" / "hard" / "tariq.txt", rubric)
     assert {e.level for e in complete.elements} == {2}
     assert all(note not in render(complete, fmt) for fmt in ("text", "md", "html"))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "samples").glob("*.txt"))[:40:4] + ["xena.docx", "chloe.docx"])
+def test_annotate_comments_like_a_teacher_on_the_samples(name, rubric):
+    from grader.reports.docx import comment_budget
+
+    path = ROOT / "samples" / name
+    document = read_document(path)
+    result = grade_file(path, rubric)
+    marked = annotate(path, document, result)
+    texts = [t for i, t in _comment_texts(marked).items() if i != "0"]
+    assert len(texts) <= comment_budget(result.word_count)
+    assert len(texts) == len(set(texts))  # no comment text repeated
+    # marking the marked copy replaces grader's comments rather than adding a second set
+    again_path = DATA.parent / "_remarked.docx"
+    try:
+        again_path.write_bytes(marked)
+        again = annotate(again_path, read_document(again_path), grade_file(again_path, rubric))
+    finally:
+        again_path.unlink()
+    assert _comment_texts(again) == _comment_texts(marked)
+
+
+def test_annotate_refuses_to_overwrite_the_students_file(tmp_path):
+    from click.testing import CliRunner
+
+    from grader.cli import main
+
+    essay = tmp_path / "chloe.docx"
+    essay.write_bytes((ROOT / "samples" / "chloe.docx").read_bytes())
+    before = essay.read_bytes()
+    result = CliRunner().invoke(main, ["annotate", str(essay), "-o", str(tmp_path / "." / "chloe.docx")])
+    assert result.exit_code == 2 and "cannot overwrite the student's file" in result.output
+    assert essay.read_bytes() == before
+
+
+def test_written_files_follow_the_umask(tmp_path):
+    import os
+    import stat
+
+    from grader.files import write_atomic
+
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "a.txt", b"x")
+        os.umask(0o077)
+        write_atomic(tmp_path / "b.txt", b"x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "b.txt").stat().st_mode) == 0o600

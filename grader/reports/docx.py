@@ -23,6 +23,8 @@ from .context import build_context
 MAIN_PART = "word/document.xml"
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 AUTHOR, INITIALS = "grader", "G"
+#: Margin comments besides the summary: at least this many, or one per this many words of the essay.
+MIN_COMMENTS, WORDS_PER_COMMENT = 3, 60
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -151,19 +153,35 @@ def comments_for(result: GradeResult) -> tuple[str, list[tuple[int, int, str]]]:
     if missing:
         summary.append("Not answered yet: " + "; ".join(missing) + ".")
     summary += [f"Priority {i}: {item}" for i, item in enumerate(ctx.priorities, 1)]
-    by_span: dict[tuple[int, int], list[str]] = {}
-    for element in result.elements:
-        for quote in element.evidence:
-            if element.level == 2:
-                note = f"This answers “{element.title}” ({LEVEL_NAMES[2]})."
-            else:
-                note = f"This answers “{element.title}”. To strengthen it: {element.feedback}"
-            by_span.setdefault((quote.start, quote.end), []).append(note)
+    # What a teacher would write in the margin, most useful first: each wrong fact, then for each part one
+    # comment on its strongest sentence (what to do for a thin part, a word of credit for a developed one).
+    wanted: list[tuple[int, int, str]] = []
     for fact in result.facts:
         if fact.status == "incorrect":
-            by_span.setdefault((fact.start, fact.end), []).append(f"Check this fact: {fact.note}")
-    notes = [(a, b, "\n".join(dict.fromkeys(texts))) for (a, b), texts in sorted(by_span.items())]
+            wanted.append((fact.start, fact.end, f"Check this fact: {fact.note}"))
+    parts = sorted((e for e in result.elements if e.evidence), key=lambda e: e.level)
+    for element in parts:
+        best = max(element.evidence, key=lambda q: (len(q.terms), -q.start))
+        if element.level == 2:
+            note = f"“{element.title}”: {LEVEL_NAMES[2]} here. {element.feedback}"
+        else:
+            note = f"“{element.title}”: a start here. Next: {element.feedback}"
+        wanted.append((best.start, best.end, note))
+    by_span: dict[tuple[int, int], list[str]] = {}
+    written: set[str] = set()
+    for a, b, note in wanted:
+        if note in written or ((a, b) not in by_span and len(by_span) >= comment_budget(result.word_count)):
+            continue  # never the same words twice, and no more comments than a teacher would write
+        written.add(note)
+        by_span.setdefault((a, b), []).append(note)
+    notes = [(a, b, "\n".join(texts)) for (a, b), texts in sorted(by_span.items())]
     return "\n".join(summary), notes
+
+
+def comment_budget(words: int) -> int:
+    """How many margin comments an essay of this length gets besides the summary: one for each
+    WORDS_PER_COMMENT words, and at least MIN_COMMENTS."""
+    return max(MIN_COMMENTS, words // WORDS_PER_COMMENT)
 
 
 def annotate(path: str | Path, document: Document, result: GradeResult) -> bytes:
@@ -173,6 +191,9 @@ def annotate(path: str | Path, document: Document, result: GradeResult) -> bytes
     path = Path(path)
     if document.kind == "docx":
         data = path.read_bytes()
+        word = docx.Document(io.BytesIO(data))
+        if _remove_own_comments(word):  # the marks moved the runs: read the cleaned copy afresh
+            data = _fixed_bytes(word, set_dates=False)
     else:
         data = _plain_docx(document)
     marked = read_docx_bytes(data, document.name)
@@ -197,6 +218,36 @@ def annotate(path: str | Path, document: Document, result: GradeResult) -> bytes
                                    initials=INITIALS)
         comment._comment_elm.attrib.pop(f"{_W}date", "")
     return _fixed_bytes(word, set_dates=False)
+
+
+def _remove_own_comments(word) -> bool:
+    """Take out the comments an earlier run of grader wrote (author "grader"), anchors and all, so marking a
+    marked copy again replaces them instead of adding a second set; a teacher's own comments stay. Whether
+    there were any."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    try:
+        comments = word.part.part_related_by(RELATIONSHIP_TYPE.COMMENTS).element
+    except KeyError:
+        return False  # no comments at all
+    ids = set()
+    for comment in list(comments.iterchildren(f"{_W}comment")):
+        if comment.get(f"{_W}author") == AUTHOR:
+            ids.add(comment.get(f"{_W}id"))
+            comments.remove(comment)
+    if not ids:
+        return False
+    body = word.element
+    for tag in ("commentRangeStart", "commentRangeEnd", "commentReference"):
+        for mark in list(body.iter(f"{_W}{tag}")):
+            if mark.get(f"{_W}id") not in ids:
+                continue
+            holder = mark.getparent()
+            if tag == "commentReference" and holder.tag == f"{_W}r" and len(holder) <= 2:
+                holder.getparent().remove(holder)  # the run that only carried the reference
+            else:
+                holder.remove(mark)
+    return True
 
 
 def _in_body(start: int, end: int, runs: list[RunSpan]) -> bool:
