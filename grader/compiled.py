@@ -31,6 +31,15 @@ class CompiledRubric:
                             else Question(rubric.question_words).vocabulary)
 
     @cached_property
+    def name_blockers(self) -> frozenset[str]:
+        """Words of the question and the rubric's terms: a line made of them is a title, never a student's name."""
+        import re
+
+        words = {w.casefold() for phrases in self.rubric.terms.values() for phrase in phrases
+                 for w in re.findall(r"[^\W\d_]+", phrase)}
+        return frozenset(words) | self.question.vocabulary
+
+    @cached_property
     def terms(self) -> CompiledTerms:
         """The term groups indexed for lookup."""
         from .terms import compile_terms

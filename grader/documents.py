@@ -388,7 +388,10 @@ class _DocxTextBuilder:
             elif tag == _w("tab"):
                 pieces.append(("\t", self.part, cpath))
             elif tag in (_w("br"), _w("cr")):
-                pieces.append(("\n", self.part, cpath))
+                # a page or column break inside a paragraph moves the text on, it does not end a line of it: the
+                # sentence it falls in ("... after the civil" / "war ...") reads, and is quoted, whole
+                flow = child.get(_w("type")) in ("page", "column")
+                pieces.append((" " if flow else "\n", self.part, cpath))
             elif tag == _w("noBreakHyphen"):
                 pieces.append(("-", self.part, cpath))
             elif tag in (_w("footnoteReference"), _w("endnoteReference")):

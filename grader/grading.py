@@ -18,6 +18,7 @@ from .facts import FactCheck
 from .flags import Flag
 from . import pronouns
 from .marks import count_parts, mark_from_percent
+from .names import name_line
 from .matching import Hit, find_hits
 from .explain import explain as explain_sentences
 from .results import (ElementResult, FactResult, FlagCode, FlagResult, GradeResult, MarkRange, Quote, RubricRef,
@@ -99,12 +100,15 @@ def grade_document(document: Document, rubric: Rubric, student: str | None = Non
         shown_facts.append(FactResult.model_construct(id=c.fact, status=c.status, text=text[c.start : c.end],
                                                       start=c.start, end=c.end, note=c.note))
     name = document.name
+    student = student if student is not None else student_name(name)
     return GradeResult.model_construct(
         file=name,
-        student=student if student is not None else student_name(name),
+        student=student,
+        name=name_line(sentences, rubric.compiled.name_blockers) or student,
         rubric=RubricRef.model_construct(id=rubric.id, title=rubric.title,
                                          mark=MarkRange.model_construct(min=rubric.mark.min, max=rubric.mark.max)),
         word_count=sentences.word_count,
+        front_matter_paragraphs=sentences.front_matter_paragraphs,
         score=half_up(score, 2) if marked else None,
         max_score=half_up(max_score, 2),
         percent=percent if marked else None,
@@ -116,7 +120,7 @@ def grade_document(document: Document, rubric: Rubric, student: str | None = Non
         flags=[FlagResult.model_construct(code=cast(FlagCode, f.code), message=f.message) for f in flags],
         strengths=strengths(judgements, sentences) if marked else [],
         improvements=improvements(judgements, checks, flags,
-                                  sorted({s.paragraph + 1 for s in sentences.items
+                                  sorted({sentences.shown_paragraph(s.paragraph) for s in sentences.items
                                           if analysis.screened[s.index] == digression.RULE.id})) if marked else [],
         sentences=[SentenceExplanation.model_construct(**entry) for entry in explain_sentences(rubric.compiled, analysis)]
         if explain else None,

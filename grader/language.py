@@ -60,6 +60,7 @@ class English:
     frame_prepositions: frozenset[str]
     stance_contrasts: frozenset[str]
     object_prepositions: frozenset[str]
+    schoolwork_words: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -123,4 +124,5 @@ def english() -> English:
         frame_prepositions=frozenset(raw["frame_prepositions"]),
         stance_contrasts=frozenset(raw["stance_contrasts"]),
         object_prepositions=frozenset(raw["object_prepositions"]),
+        schoolwork_words=frozenset(raw["schoolwork_words"]),
     )

@@ -106,8 +106,14 @@ class GradeResult(_Record):
     schema_: Literal["grader.result/1"] = Field(SCHEMA, alias="schema")
     file: str
     student: str
+    name: str = Field(description=(
+        "The student's name for display: from a name line at the top of the essay (\"Name: Amara\", \"Brendan "
+        "Walsh 12C\"), else `student`."))
     rubric: RubricRef
     word_count: int = Field(ge=0)
+    front_matter_paragraphs: int = Field(0, ge=0, description=(
+        "Paragraphs at the top that are not the answer (a name line, a title, the question copied); reports number "
+        "the answer's paragraphs from the one after them, while `paragraph` in quotes counts from the top."))
     score: float | None = Field(description="None when the essay was not marked (the language flag).")
     max_score: float
     percent: float | None = Field(ge=0, le=PERCENT, description="None when the essay was not marked.")
@@ -122,6 +128,10 @@ class GradeResult(_Record):
     improvements: list[str]
     sentences: list[SentenceExplanation] | None = Field(None, description=(
         "Only with `grader grade --explain`: every sentence and what it earned."))
+
+    def shown_paragraph(self, paragraph: int) -> int:
+        """A quote's paragraph as the student counts the answer's paragraphs (the name line and title left out)."""
+        return paragraph - self.front_matter_paragraphs
 
     def to_dict(self) -> dict:
         """The contract's JSON object as Python data, keys in contract order (`sentences` only when explained)."""

@@ -221,7 +221,7 @@ def strengths(judgements: list[Judgement], sentences: Sentences) -> list[str]:
             best = max(j.evidence, key=lambda h: (len(h.terms), -h.start))
             said = quote(sentences.document.text[best.start : best.end])
             lead = j.feedback if level == 2 else f"You made a start on {j.element.title.lower()}."
-            out.append(f"{lead} You wrote: “{said}” (paragraph {best.paragraph + 1})")
+            out.append(f"{lead} You wrote: “{said}” (paragraph {sentences.shown_paragraph(best.paragraph)})")
         if out:
             break
     return out

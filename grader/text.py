@@ -92,6 +92,21 @@ class Sentences:
         """The exact characters of a sentence."""
         return self.document.text[sentence.start : sentence.end]
 
+    @property
+    def front_matter_paragraphs(self) -> int:
+        """How many paragraphs at the top are not the essay (a name line, a title, the question copied)."""
+        front = -1
+        for s in self.items:
+            if s.role not in ("header", "question"):
+                break
+            front = s.paragraph
+        return front + 1
+
+    def shown_paragraph(self, paragraph: int) -> int:
+        """A paragraph's number as a reader counts the answer's paragraphs: the first after the front matter
+        is 1 (`paragraph` is 0-based in the document)."""
+        return paragraph + 1 - self.front_matter_paragraphs
+
 
 @functools.lru_cache(maxsize=WORD_CACHE)
 def normalise(word: str) -> str:

@@ -176,8 +176,9 @@ def test_a_good_answer_with_an_epilogue_keeps_its_marks_and_the_epilogue_earns_n
     assert "off_topic" not in {f.code for f in with_epilogue.flags}
     assert [e.level for e in with_epilogue.elements] == [e.level for e in alone.elements]
     last = max(s.paragraph for s in with_epilogue.sentences)
+    shown = with_epilogue.shown_paragraph(last)
     assert {s.rule for s in with_epilogue.sentences if s.paragraph == last} == {"digression"}
-    assert f"Paragraph {last} is about a different question and earns nothing: keep to the question asked." \
+    assert f"Paragraph {shown} is about a different question and earns nothing: keep to the question asked." \
         in with_epilogue.improvements
 
 

@@ -97,8 +97,8 @@ def test_at_most_three_quotes_per_part_with_the_rest_counted(rubric):
 
 
 def test_hostile_text_is_literal_in_every_format(rubric):
-    essay = (DATA / "essay_developed.txt").read_text(encoding="utf-8") + "\n\n" + HOSTILE
-    result = grade_text(essay, rubric, name="<i>evil<i>&co.txt")
+    essay = (DATA / "essay_developed.txt").read_text(encoding="utf-8").split("\n\n", 1)[1] + "\n\n" + HOSTILE
+    result = grade_text(essay, rubric, name="<i>evil<i>&co.txt")  # no name line: the file's name is shown
     assert any(q.text == HOSTILE for e in result.elements for q in e.evidence)
     page = render(result, "html")
     text, tags = _Visible.of(page)

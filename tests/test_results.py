@@ -8,7 +8,7 @@ from grader.results import half_up, json_schema
 
 from .conftest import DATA, ROOT
 
-CONTRACT_KEYS = ["schema", "file", "student", "rubric", "word_count", "score", "max_score", "percent", "band", "mark",
+CONTRACT_KEYS = ["schema", "file", "student", "name", "rubric", "word_count", "front_matter_paragraphs", "score", "max_score", "percent", "band", "mark",
                  "elements", "facts", "flags", "strengths", "improvements"]
 
 

@@ -114,13 +114,14 @@ def build_context(result: GradeResult) -> ReportContext:
             number=number, title=element.title, level=element.level, verdict=LEVEL_NAMES[element.level].capitalize(),
             symbol=SYMBOLS[element.level], explanation=EXPLANATIONS[element.level], points=_number(element.points),
             max_points=_number(element.max_points),
-            quotes=tuple(QuoteView(" ".join(q.text.split()), q.paragraph) for q in strongest_quotes(element.evidence)),
+            quotes=tuple(QuoteView(" ".join(q.text.split()), result.shown_paragraph(q.paragraph))
+                         for q in strongest_quotes(element.evidence)),
             more_quotes=unquoted_count(element.evidence),
             next_step=element.feedback, done_well=element.level == 2,
             stance=stance_words(element.stance)))
     facts = [FactView(f.status == "correct", " ".join(f.text.split()), f.note) for f in result.facts]
     return ReportContext(
-        student=result.student, file=result.file, title=result.rubric.title, score=_number(result.score),
+        student=result.name, file=result.file, title=result.rubric.title, score=_number(result.score),
         max_score=_number(result.max_score), percent=_number(result.percent),
         mark="" if result.mark is None else str(result.mark), mark_max=str(result.rubric.mark.max), band=result.band,
         word_count=result.word_count, parts=tuple(parts) if result.marked else (),

@@ -21,7 +21,7 @@ def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
 
 def render_text(result: GradeResult) -> str:
     """A plain-text report for the terminal: verdict, evidence quotes, next steps, facts, flags."""
-    lines = [f"{result.student}: {result.rubric.title}",
+    lines = [f"{result.name}: {result.rubric.title}",
              f"Mark: {result.mark} / {result.rubric.mark.max}, {result.band} "
              f"({_fmt(result.score)} / {_fmt(result.max_score)} points, {result.percent:.1f}%)"
              if result.score is not None and result.percent is not None else f"Mark: none ({result.band})",
@@ -36,7 +36,7 @@ def render_text(result: GradeResult) -> str:
         if element.stance:
             lines.append(f"   Your judgement, as the grader read it: {stance_words(element.stance)}")
         for quote in strongest_quotes(element.evidence):
-            lines.extend(_wrap(f"“{quote.text}” (paragraph {quote.paragraph})", "     ", "   - "))
+            lines.extend(_wrap(f"“{quote.text}” (paragraph {result.shown_paragraph(quote.paragraph)})", "     ", "   - "))
         if unquoted_count(element.evidence):
             lines.append(f"     ... and {unquoted_count(element.evidence)} more")
         label = "Well done: " if element.level == 2 else "Next step: "
