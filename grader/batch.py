@@ -152,7 +152,7 @@ _worker_state: dict = {}
 
 
 def _init_worker(rubric_path: str, reports_dir: str, fmt: str, ignore_interrupt: bool = False,
-                 sources_dir: str | None = None) -> None:
+                 sources_dir: str | None = None, paper: str = "a4") -> None:
     """Load the rubric (with a teacher's source folder) once per worker process. Workers leave Ctrl-C to the main
     process, which stops them."""
     if ignore_interrupt:
@@ -162,7 +162,7 @@ def _init_worker(rubric_path: str, reports_dir: str, fmt: str, ignore_interrupt:
     rubric = load_rubric(rubric_path)
     if sources_dir is not None:
         rubric = with_sources(rubric, sources_dir)
-    _worker_state.update(rubric=rubric, reports=Path(reports_dir), fmt=fmt)
+    _worker_state.update(rubric=rubric, reports=Path(reports_dir), fmt=fmt, paper=paper)
     from .overlap import excluded_hashes
 
     _worker_state["excluded"] = excluded_hashes(_worker_state["rubric"])
@@ -182,7 +182,7 @@ def _grade_one(essay: Essay) -> Outcome:
         document = (read_document(essay.path, essay.relative) if essay.text is None
                     else document_from_text(essay.text, essay.relative))
         result = grade_document(document, rubric, student=essay.student)
-        write_atomic(_worker_state["reports"] / essay.report, render_bytes(result, _worker_state["fmt"]))
+        write_atomic(_worker_state["reports"] / essay.report, render_bytes(result, _worker_state["fmt"], _worker_state["paper"]))
     except GraderError as error:
         return Outcome(essay.index, None, None, error.message, [], "")
     except Exception as error:  # noqa: BLE001 - one bad file must never stop a class's batch
@@ -240,10 +240,10 @@ def _grade_chunk(essays: list[Essay]) -> list[Outcome]:
 
 
 def _outcomes(essays: list[Essay], rubric_path: str, reports: Path, fmt: str, workers: int,
-              sources_dir: str | None = None) -> Iterator[Outcome]:
+              sources_dir: str | None = None, paper: str = "a4") -> Iterator[Outcome]:
     """Outcomes in essay order, from `workers` processes (or this one when workers is 1)."""
     if workers <= 1 or len(essays) <= 1:
-        _init_worker(rubric_path, str(reports), fmt, sources_dir=sources_dir)
+        _init_worker(rubric_path, str(reports), fmt, sources_dir=sources_dir, paper=paper)
         for essay in essays:
             yield _grade_one(essay)
         return
@@ -251,7 +251,7 @@ def _outcomes(essays: list[Essay], rubric_path: str, reports: Path, fmt: str, wo
 
     chunks = [essays[i : i + CHUNK] for i in range(0, len(essays), CHUNK)]
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(rubric_path, str(reports), fmt, True, sources_dir)) as pool:
+                             initargs=(rubric_path, str(reports), fmt, True, sources_dir, paper)) as pool:
         pending: deque = deque()
         try:
             for chunk in chunks:
@@ -269,7 +269,7 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
               fmt: str = "html", workers: int | None = None, recursive: bool = False,
               progress: Callable[[int, int], None] | None = None,
               on_error: Callable[[str], None] | None = None, sources: str | Path | None = None,
-              id_column: str | None = None, text_column: str | None = None) -> BatchSummary:
+              id_column: str | None = None, text_column: str | None = None, paper: str = "a4") -> BatchSummary:
     """Grade every essay in `folder`, or every answer of a spreadsheet (`id_column`, `text_column`: its columns,
     guessed when not given), and write the batch outputs to `outdir` (`sources`: a teacher's folder of handouts
     that copying is checked against, besides the rubric's own)."""
@@ -311,7 +311,7 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
         writer = csv.writer(gradebook.handle, lineterminator="\n")
         writer.writerow(gradebook_header(rubric))
         for n, outcome in enumerate(_outcomes(essays, rubric_path, reports, fmt, workers or os.cpu_count() or 1,
-                                              sources_dir), 1):
+                                              sources_dir, paper), 1):
             essay = essays[outcome.index]
             writer.writerow(gradebook_row(rubric, essay, outcome))
             if outcome.summary is None:
@@ -333,9 +333,9 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
         overlaps, pairs, shared = _write_overlaps(index, essays, rubric, outdir / "overlap.csv", MAX_OVERLAPS_SHOWN)
         if shared:
             rows, gradebook, results = _flag_shared_passages(shared, essays, graded, rows, gradebook, results,
-                                                             reports, fmt)
+                                                             reports, fmt, paper)
         write_atomic(outdir / "overview.md", overview_markdown(rubric, rows, summary, overlaps, pairs).encode("utf-8"))
-        write_atomic(outdir / "overview.html", overview_html(rubric, rows, summary, overlaps, pairs).encode("utf-8"))
+        write_atomic(outdir / "overview.html", overview_html(rubric, rows, summary, overlaps, pairs, paper).encode("utf-8"))
         gradebook.commit()
         results.commit()
     except BaseException:
@@ -399,7 +399,7 @@ def _shared_flag(others: list[tuple[str, int]]) -> dict[str, str]:
 
 def _flag_shared_passages(shared: dict[int, list[tuple[str, int]]], essays: list[Essay], graded: list[int],
                           rows: list[EssaySummary], gradebook: AtomicText, results: AtomicText,
-                          reports: Path, fmt: str) -> tuple[list[EssaySummary], AtomicText, AtomicText]:
+                          reports: Path, fmt: str, paper: str = "a4") -> tuple[list[EssaySummary], AtomicText, AtomicText]:
     """Add the shared_passage flag to the results, gradebook rows, reports and summaries of the essays that
     share long passages; the files are rewritten line by line from their temporary copies, and no level
     changes."""
@@ -419,7 +419,7 @@ def _flag_shared_passages(shared: dict[int, list[tuple[str, int]]], essays: list
                 data["flags"] = [*data["flags"], _shared_flag(shared[i])]
                 result = GradeResult.model_validate(data)
                 line = result.to_json(indent=None) + "\n"
-                write_atomic(reports / essays[i].report, render_bytes(result, fmt))
+                write_atomic(reports / essays[i].report, render_bytes(result, fmt, paper))
             new_results.handle.write(line)
     old_results.discard()
     old_book, new_book = gradebook, AtomicText(gradebook.path, bom=True)

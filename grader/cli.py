@@ -19,6 +19,12 @@ def rubric_option(func):
                         help="A bundled rubric id or a path to a rubric YAML file.")(func)
 
 
+def paper_option(func):
+    """--paper a4|letter, the same on every command that writes a report or a Word file."""
+    return click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+                        help="The paper printed HTML reports and Word files grader creates are laid out on.")(func)
+
+
 def sources_option(func):
     """--sources DIR, the same on every command that grades."""
     return click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
@@ -84,8 +90,10 @@ def main() -> None:
 @click.option("--explain", is_flag=True, help="Also say, sentence by sentence, what each earned and which rule "
                                               "decided (text and json; the json key `sentences`).")
 @sources_option
+@paper_option
 @reports_errors
-def grade(essay: Path, rubric_ref: str, fmt: str, out: Path | None, explain: bool, sources_dir: Path | None) -> None:
+def grade(essay: Path, rubric_ref: str, fmt: str, out: Path | None, explain: bool, sources_dir: Path | None,
+          paper: str) -> None:
     """Grade one essay (.docx or .txt) and print the verdict for every part of the question."""
     from .grading import grade_file
     from .reports import render_bytes
@@ -94,7 +102,7 @@ def grade(essay: Path, rubric_ref: str, fmt: str, out: Path | None, explain: boo
         raise click.UsageError("--format docx needs -o FILE (a Word file cannot go to the terminal)")
     rubric = load_with_sources(rubric_ref, sources_dir)
     result = grade_file(essay, rubric, name=str(essay), explain=explain)
-    data = render_bytes(result, fmt)
+    data = render_bytes(result, fmt, paper)
     write_output(data if fmt == "docx" else data.decode("utf-8"), out)
 
 
@@ -103,8 +111,9 @@ def grade(essay: Path, rubric_ref: str, fmt: str, out: Path | None, explain: boo
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="Where to write the marked .docx.")
 @rubric_option
+@paper_option
 @reports_errors
-def annotate(essay: Path, out: Path, rubric_ref: str) -> None:
+def annotate(essay: Path, out: Path, rubric_ref: str, paper: str) -> None:
     """Write the student's own document with margin comments on the sentences that earned marks, on wrong
     facts, and a summary at the start (a .txt essay becomes a plain .docx first)."""
     from .documents import read_document
@@ -117,7 +126,7 @@ def annotate(essay: Path, out: Path, rubric_ref: str) -> None:
     rubric = load_rubric(rubric_ref)
     document = read_document(essay, str(essay))
     result = grade_document(document, rubric)
-    write_output(annotate_document(essay, document, result), out)
+    write_output(annotate_document(essay, document, result, paper), out)
 
 
 @main.command()
@@ -287,9 +296,10 @@ def evaluate(folder: Path, labels_path: Path, rubric_ref: str, fmt: str) -> None
 @click.option("--id-column", help="With a spreadsheet: the column of student ids (header or number) [default: guessed].")
 @click.option("--text-column", help="With a spreadsheet: the column of answers (header or number) [default: guessed].")
 @sources_option
+@paper_option
 @reports_errors
 def batch(folder: Path, outdir: Path, rubric_ref: str, fmt: str, workers: int | None, recursive: bool,
-          quiet: bool, id_column: str | None, text_column: str | None, sources_dir: Path | None) -> None:
+          quiet: bool, id_column: str | None, text_column: str | None, sources_dir: Path | None, paper: str) -> None:
     """Grade every essay in a folder, or every answer of a spreadsheet (.csv, .tsv, .xlsx; one answer per row):
     a gradebook, a report per student, a class overview, shared passages."""
     from .batch import run_batch
@@ -314,7 +324,7 @@ def batch(folder: Path, outdir: Path, rubric_ref: str, fmt: str, workers: int | 
         click.echo(f"error: {message}", err=True)
 
     summary = run_batch(folder, outdir, rubric_ref, fmt, workers, recursive, progress, on_error, sources_dir,
-                        id_column, text_column)
+                        id_column, text_column, paper)
     click.echo(f"graded {summary.graded}, failed {summary.failed}, skipped {summary.skipped}: written to {outdir}")
     if summary.failed:
         sys.exit(ExitStatus.INPUT_FAILED)

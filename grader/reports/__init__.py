@@ -8,10 +8,12 @@ from .text import render_text
 TEXT_FORMATS = ("text", "json", "md", "html")
 FORMATS = TEXT_FORMATS + ("docx",)
 SUFFIXES = {"text": ".txt", "json": ".json", "md": ".md", "html": ".html", "docx": ".docx"}
+#: Paper sizes reports print on: A4 unless asked.
+PAPERS = ("a4", "letter")
 
 
-def render(result: GradeResult, fmt: str = "text") -> str:
-    """The result in one of TEXT_FORMATS, as text ending in a newline."""
+def render(result: GradeResult, fmt: str = "text", paper: str = "a4") -> str:
+    """The result in one of TEXT_FORMATS, as text ending in a newline (`paper`: what HTML prints on)."""
     if fmt == "json":
         return result.to_json(indent=2) + "\n"
     if fmt == "text":
@@ -20,14 +22,14 @@ def render(result: GradeResult, fmt: str = "text") -> str:
         from .context import build_context
         from .templating import render_template
 
-        return render_template(f"report.{fmt}.j2", build_context(result))
+        return render_template(f"report.{fmt}.j2", build_context(result, paper))
     raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
-def render_bytes(result: GradeResult, fmt: str) -> bytes:
-    """The result in any of FORMATS as bytes (UTF-8 text, or a .docx package)."""
+def render_bytes(result: GradeResult, fmt: str, paper: str = "a4") -> bytes:
+    """The result in any of FORMATS as bytes (UTF-8 text, or a .docx package), printing on `paper`."""
     if fmt == "docx":
         from .docx import feedback_docx
 
-        return feedback_docx(result)
-    return render(result, fmt).encode("utf-8")
+        return feedback_docx(result, paper)
+    return render(result, fmt, paper).encode("utf-8")

@@ -88,6 +88,7 @@ class ReportContext:
     strengths: tuple[str, ...]
     priorities: tuple[str, ...]
     held_back: str = ""
+    paper: str = "A4"  # the CSS page size a printed HTML report takes
 
 
 def held_back_note(result: GradeResult) -> str:
@@ -106,16 +107,17 @@ def stance_words(stance: str | None) -> str:
     return stance.replace("_", " ") if stance else ""
 
 
-def build_context(result: GradeResult) -> ReportContext:
+def build_context(result: GradeResult, paper: str = "a4") -> ReportContext:
     """The report's content, in the order a student reads it."""
     parts = []
+    quoted: set[int] = set()
     for number, element in enumerate(result.elements, 1):
         parts.append(PartView(
             number=number, title=element.title, level=element.level, verdict=LEVEL_NAMES[element.level].capitalize(),
             symbol=SYMBOLS[element.level], explanation=EXPLANATIONS[element.level], points=_number(element.points),
             max_points=_number(element.max_points),
             quotes=tuple(QuoteView(" ".join(q.text.split()), result.shown_paragraph(q.paragraph))
-                         for q in strongest_quotes(element.evidence)),
+                         for q in strongest_quotes(element.evidence, quoted)),
             more_quotes=unquoted_count(element.evidence),
             next_step=element.feedback, done_well=element.level == 2,
             stance=stance_words(element.stance)))
@@ -128,4 +130,4 @@ def build_context(result: GradeResult) -> ReportContext:
         wrong_facts=tuple(f for f in facts if not f.correct), right_facts=tuple(f for f in facts if f.correct),
         flags=tuple(f.message for f in result.flags), strengths=tuple(result.strengths),
         priorities=tuple([i for i in result.improvements if i not in {f.message for f in result.flags}][:MAX_PRIORITIES]),
-        held_back=held_back_note(result))
+        held_back=held_back_note(result), paper="letter" if paper == "letter" else "A4")

@@ -57,24 +57,35 @@ def _fixed_bytes(document, set_dates: bool = True) -> bytes:
 # ------------------------------------------------------------------------------------- feedback report
 
 
-def feedback_docx(result: GradeResult) -> bytes:
+def set_paper(document, paper: str) -> None:
+    """Every section of a Word document grader creates on A4 or US Letter (python-docx's template is Letter)."""
+    from docx.shared import Inches, Mm
+
+    width, height = (Inches(8.5), Inches(11)) if paper == "letter" else (Mm(210), Mm(297))
+    for section in document.sections:
+        section.page_width, section.page_height = width, height
+
+
+def feedback_docx(result: GradeResult, paper: str = "a4") -> bytes:
     """The student's feedback report as a Word document: headings, a table of the parts, quotes in a quote style."""
     import docx
     from docx.shared import Pt
 
-    ctx = build_context(result)
+    ctx = build_context(result, paper)
     document = docx.Document()
+    set_paper(document, paper)
     document.core_properties.title = _clean(f"Feedback for {ctx.student}")
     document.core_properties.author = AUTHOR
     document.styles["Normal"].font.size = Pt(11)
     document.add_heading(_clean(f"Feedback for {ctx.student}"), level=0)
     document.add_paragraph(_clean(ctx.title)).runs[0].italic = True
     mark = document.add_paragraph()
-    run = mark.add_run(f"Mark: {ctx.mark} / {ctx.mark_max} — {_clean(ctx.band)} ({ctx.score} / {ctx.max_score} points, "
-                       f"{ctx.percent}%)" if ctx.parts
+    run = mark.add_run(f"Mark: {ctx.mark} / {ctx.mark_max} — {_clean(ctx.band)}" if ctx.parts
                        else f"Mark: none — {_clean(ctx.band)}")
     run.bold = True
     run.font.size = Pt(16)
+    if ctx.parts:
+        mark.add_run(f"   {ctx.score} / {ctx.max_score} points, {ctx.percent}%")
     document.add_paragraph(f"{ctx.word_count} words." + (f" {ctx.held_back}" if ctx.held_back else ""))
     if ctx.flags:
         document.add_heading("Read this first", level=1)
@@ -184,8 +195,9 @@ def comment_budget(words: int) -> int:
     return max(MIN_COMMENTS, words // WORDS_PER_COMMENT)
 
 
-def annotate(path: str | Path, document: Document, result: GradeResult) -> bytes:
-    """The student's own .docx (or a plain .docx of a .txt essay) with margin comments on the graded sentences."""
+def annotate(path: str | Path, document: Document, result: GradeResult, paper: str = "a4") -> bytes:
+    """The student's own .docx, on its own paper, (or a plain .docx of a .txt essay, on `paper`) with margin
+    comments on the graded sentences."""
     import docx
 
     path = Path(path)
@@ -195,7 +207,7 @@ def annotate(path: str | Path, document: Document, result: GradeResult) -> bytes
         if _remove_own_comments(word):  # the marks moved the runs: read the cleaned copy afresh
             data = _fixed_bytes(word, set_dates=False)
     else:
-        data = _plain_docx(document)
+        data = _plain_docx(document, paper)
     marked = read_docx_bytes(data, document.name)
     if marked.text != document.text:
         raise DocumentError(document.name, "the document changed while it was being marked; grade it again")
@@ -319,11 +331,12 @@ def _split_run(run, text_elem, offset: int):
     return right_text
 
 
-def _plain_docx(document: Document) -> bytes:
+def _plain_docx(document: Document, paper: str = "a4") -> bytes:
     """A plain Word document of a .txt essay: one Word paragraph per paragraph, line breaks kept."""
     import docx
 
     word = docx.Document()
+    set_paper(word, paper)
     for paragraph in document.paragraphs:
         word.add_paragraph().add_run(_clean(document.text[paragraph.start : paragraph.end]))
     return _fixed_bytes(word)

@@ -78,12 +78,13 @@ class OverviewContext:
     distribution_max: int
     elements: tuple[ElementRow, ...]
     gaps: tuple[tuple[str, int, int], ...]
-    wrong_facts: tuple[tuple[str, int], ...]
+    wrong_facts: tuple[tuple[str, int, str], ...]  # (the correct version, how many, which students)
     overlaps: tuple
     more_overlaps: int
     attention: tuple[Attention, ...]
     students: tuple[StudentRow, ...]
     level_words: tuple[str, str, str]
+    paper: str = "A4"  # the CSS page size the HTML prints on
 
 
 def _fmt(x: float) -> str:
@@ -135,7 +136,8 @@ def build_overview(rubric: Rubric, rows: list, summary, overlaps: list, pairs: i
         skipped=summary.skipped, mean_percent=_fmt(round(sum(percents) / len(percents), 1)) if percents else "–",
         median_percent=_fmt(round(median, 1)) if percents else "–", distribution=bars, distribution_max=top,
         elements=tuple(elements), gaps=tuple(gaps),
-        wrong_facts=tuple((notes.get(f, f), c) for f, c in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))),
+        wrong_facts=tuple((notes.get(f, f), c, ", ".join(sorted(r.student for r in rows if f in r.wrong_facts)))
+                          for f, c in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))),
         overlaps=tuple(overlaps[:MAX_OVERLAPS_SHOWN]), more_overlaps=max(0, pairs - len(overlaps[:MAX_OVERLAPS_SHOWN])),
         attention=tuple(attention),
         students=tuple(StudentRow(r.student, r.file, f"{_fmt(r.score)} / {_fmt(r.max_score)}" if r.score is not None
@@ -144,9 +146,12 @@ def build_overview(rubric: Rubric, rows: list, summary, overlaps: list, pairs: i
         level_words=LEVEL_NAMES)
 
 
-def overview_html(rubric: Rubric, rows: list, summary, overlaps: list, pairs: int) -> str:
-    """overview.html: standalone, no scripts, charts as inline SVG."""
-    return render_template("class.html.j2", build_overview(rubric, rows, summary, overlaps, pairs))
+def overview_html(rubric: Rubric, rows: list, summary, overlaps: list, pairs: int, paper: str = "a4") -> str:
+    """overview.html: standalone, no scripts, charts as inline SVG; it prints on `paper`."""
+    import dataclasses
+
+    context = build_overview(rubric, rows, summary, overlaps, pairs)
+    return render_template("class.html.j2", dataclasses.replace(context, paper="letter" if paper == "letter" else "A4"))
 
 
 def overview_markdown(rubric: Rubric, rows: list, summary, overlaps: list, pairs: int) -> str:

@@ -10,9 +10,13 @@ from ..results import Quote
 MAX_QUOTES = 3
 
 
-def strongest_quotes(evidence: Sequence[Quote]) -> list[Quote]:
-    """The MAX_QUOTES sentences carrying most terms (the earlier on a tie), in essay order."""
-    best = sorted(evidence, key=lambda q: (-len(q.terms), q.start))[:MAX_QUOTES]
+def strongest_quotes(evidence: Sequence[Quote], quoted: set[int] | None = None) -> list[Quote]:
+    """The MAX_QUOTES sentences carrying most terms (the earlier on a tie), in essay order. Sentences already
+    quoted for an earlier part (their starts in `quoted`, which this adds to) come last, so one sentence is
+    not quoted under every part it serves while the part has others."""
+    seen = quoted if quoted is not None else set()
+    best = sorted(evidence, key=lambda q: (q.start in seen, -len(q.terms), q.start))[:MAX_QUOTES]
+    seen.update(q.start for q in best)
     return sorted(best, key=lambda q: q.start)
 
 

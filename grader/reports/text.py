@@ -30,12 +30,13 @@ def render_text(result: GradeResult) -> str:
     if held_back:
         lines.extend(_wrap(held_back, ""))
     lines.append("")
+    quoted: set[int] = set()
     for number, element in enumerate(result.elements if result.marked else [], 1):  # nothing to mark otherwise
         lines.append(f"{number}. {element.title}: {LEVEL_NAMES_WITH_TERMS[element.level]} "
                      f"({_fmt(element.points)}/{_fmt(element.max_points)})")
         if element.stance:
             lines.append(f"   Your judgement, as the grader read it: {stance_words(element.stance)}")
-        for quote in strongest_quotes(element.evidence):
+        for quote in strongest_quotes(element.evidence, quoted):
             lines.extend(_wrap(f"“{quote.text}” (paragraph {result.shown_paragraph(quote.paragraph)})", "     ", "   - "))
         if unquoted_count(element.evidence):
             lines.append(f"     ... and {unquoted_count(element.evidence)} more")
