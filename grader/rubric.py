@@ -120,12 +120,35 @@ class Developed(_Model):
         "analysis there supports it (a judgement stated once, argued through both sides and the tensions)."))
 
 
-class Feedback(_Model):
-    """What the student reads for each level, in words a 16-year-old understands."""
+Phrasings = Union[str, list[str]]
 
-    missing: str = Field(description="Level 0: what is missing and what to add.")
-    thin: str = Field(description="Level 1: what to develop.")
-    developed: str = Field(description="Level 2: what was done well.")
+
+class Feedback(_Model):
+    """What the student reads for each level, in words a 16-year-old understands. Each may be one text or a
+    list of phrasings: an essay gets one of them (the same every time it is graded), so a class does not all
+    read the same words. grader adds to it what it found in the essay: where the essay answers the part, the
+    details it names, what the part still lacks, and details from `suggest` that the essay does not have."""
+
+    missing: Phrasings = Field(description="Level 0: what is missing and what to add.")
+    thin: Phrasings = Field(description="Level 1: what to develop.")
+    developed: Phrasings = Field(description="Level 2: what was done well.")
+
+    def phrasings(self, level: int) -> list[str]:
+        """The phrasings for a level (0 missing, 1 thin, 2 developed)."""
+        chosen = (self.missing, self.thin, self.developed)[level]
+        return [chosen] if isinstance(chosen, str) else list(chosen)
+
+    def texts(self) -> list[str]:
+        """Every phrasing of every level."""
+        return [text for level in (0, 1, 2) for text in self.phrasings(level)]
+
+
+class Suggestion(_Model):
+    """A specific detail a student could add for a part, and the term groups that show an essay has it."""
+
+    detail: str = Field(description="The detail in a student's words (\"the $300 million Soviet loan of 1950\").")
+    groups: list[str] = Field(min_length=1, description=(
+        "Term groups naming it: an essay that uses any of them anywhere already has it, and is never told to add it."))
 
 
 class Examples(_Model):
@@ -144,6 +167,10 @@ class Element(_Model):
     evidence: Evidence | list[Evidence] = Field(description="One pattern, or a list of which any may match.")
     developed: Developed = Field(default_factory=Developed, description="Thresholds for level 2.")
     feedback: Feedback = Field(description="What the student reads at each level.")
+    suggest: list[Suggestion] = Field(default_factory=list, description=(
+        "Specific details a thin or missing answer could add, in the order a teacher would suggest them; the "
+        "feedback names the first ones the essay does not already contain. Keep examples out of `feedback` and "
+        "put them here, so no student is told to add what they wrote."))
     examples: Examples = Field(description="Sentences that must and must not count; both kinds are required.")
     stances: dict[str, list[str]] = Field(default_factory=dict, description=(
         "For a judgement: each possible answer (`{natural: [...], partly: [...], not_natural: [...]}`) with the term "
@@ -597,6 +624,13 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
         for k, other in enumerate(element.developed.or_with):
             if other not in {e.id for e in rubric.elements} or other == element.id:
                 return ("elements", i, "developed", "or_with", k), f"'{other}' is not another element's id"
+        for k, suggestion in enumerate(element.suggest):
+            for m, g in enumerate(suggestion.groups):
+                if g not in groups:
+                    return ("elements", i, "suggest", k, "groups", m), f"unknown term group '{g}'"
+        for level, name in enumerate(("missing", "thin", "developed")):
+            if not element.feedback.phrasings(level):
+                return ("elements", i, "feedback", name), "needs at least one phrasing"
         if not element.examples.count or not element.examples.do_not_count:
             return ("elements", i, "examples"), "needs examples that count and examples that do not count"
         for k, example in enumerate(element.examples.count):

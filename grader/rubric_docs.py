@@ -94,7 +94,7 @@ def render() -> str:
     """The whole document."""
     lines = [INTRO]
     for model in (r.Rubric, r.Band, r.Limits, r.MarkScale, r.Scoring, r.ScoringGroup, r.Element, r.Evidence, r.Developed,
-                  r.Feedback, r.Examples, r.Fact, r.FactMust, r.FactExamples, r.Misconception, r.MisconceptionExamples,
+                  r.Feedback, r.Suggestion, r.Examples, r.Fact, r.FactMust, r.FactExamples, r.Misconception, r.MisconceptionExamples,
                   r.Office, r.Holder, r.Source, Calibration):
         lines.append(f"## {model.__name__}\n\n{(model.__doc__ or '').strip()}\n")
         lines.append("| key | type | default | meaning |\n|---|---|---|---|")

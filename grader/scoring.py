@@ -39,6 +39,7 @@ class Judgement:
     points: float
     evidence: tuple[Hit, ...]
     feedback: str
+    lacking: tuple[str, ...] = ()  # what kept it from developed (see feedback.LACKING), when it is thin
 
 
 def judge_elements(compiled: CompiledRubric, sentences: Sentences, occurrences: list[list[Occurrence]],
@@ -60,32 +61,40 @@ def judge_elements(compiled: CompiledRubric, sentences: Sentences, occurrences: 
     list_sentence_words = compiled.settings["developed"].list_sentence_words
     none_developed = not any(not sentences.items[h.sentence].list_item
                          or _written_out(sentences, h.sentence, list_sentence_words)
-                         for _, hits_found in found.values() for h in hits_found)
+                         for _, hits_found, _ in found.values() for h in hits_found)
     min_details = compiled.settings["developed"].min_details
     if details and min_details:  # template prose: the question's terms strung together, nothing checkable
         named = {o.phrase for s in sentences.items if s.role == "sentence" for o in occurrences[s.index]
                  if o.group in details}
         none_developed = none_developed or len(named) < min_details
     levels = {}
+    lacking: dict[str, tuple[str, ...]] = {}
     for element in rubric.elements:
-        level = found[element.id][0]
-        if none_developed:  # an answer only in a table or notes, or with nothing specific, shows parts, explains none
-            level = min(level, 1)
+        level, _, why = found[element.id]
+        if none_developed and level == 2:  # an answer only in a table or notes, or with nothing specific, explains none
+            level, why = 1, ("notes",)
         supports = element.developed.or_with
         if level == 1 and supports and all(found[other][0] == 2 for other in supports):
             level = 2
         if "off_topic" in codes or "language" in codes:
             level = 0
-        elif "too_short" in codes:
-            level = min(level, 1)
+        elif "too_short" in codes and level == 2:
+            level, why = 1, ("too_short",)
         levels[element.id] = level
+        lacking[element.id] = why if level == 1 else ()
     kept = 1 - held_back_share(compiled, levels.values())
+    from .feedback import FeedbackWriter
+
+    writer = FeedbackWriter(compiled, sentences, occurrences)
+    writer.answered = {e.id: found[e.id][1] for e in rubric.elements
+                       if levels[e.id] and found[e.id][1] and not e.from_facts}
     out = []
     for element in rubric.elements:
         level = levels[element.id]
-        feedback = (element.feedback.missing, element.feedback.thin, element.feedback.developed)[level]
+        evidence = found[element.id][1]
         points = element.weight * (0, thin_credit, 1)[level] * kept
-        out.append(Judgement(element, level, points, found[element.id][1], feedback))
+        out.append(Judgement(element, level, points, evidence, writer.write(element, level, evidence, lacking[element.id]),
+                             lacking[element.id]))
     return out
 
 
@@ -106,14 +115,17 @@ def _judge_on_facts(element: Element, sentences: Sentences, occurrences, hits, c
     wrong = {c.fact for c in checks if c.status == "incorrect"}
     evidence = tuple(_fact_hit(element, check, sentences, occurrences) for check in correct.values())
     net = len(correct) - len(wrong - set(correct))
-    found = _details({h.sentence for hs in hits.values() for h in hs}, occurrences, details)
+    found = details_in({h.sentence for hs in hits.values() for h in hs}, occurrences, details)
     false_claims = sum(c.status == "incorrect" for c in checks)
     if net > 0 and net >= need.facts and len(found) >= need.details and (
             need.errors is None or false_claims <= need.errors):
-        return 2, evidence
+        return 2, evidence, ()
     if net >= 1 or (need.details and len(found) >= max(1, need.details // 2)):
-        return 1, evidence
-    return 0, evidence
+        why = (("facts",) if net < need.facts else ()) + (("details",) if len(found) < need.details else ())
+        if need.errors is not None and false_claims > need.errors:
+            why += ("errors",)
+        return 1, evidence, why
+    return 0, evidence, ()
 
 
 def _judge_on_hits(element: Element, sentences: Sentences, occurrences, hits, checks, details, spoiling,
@@ -124,18 +136,20 @@ def _judge_on_hits(element: Element, sentences: Sentences, occurrences, hits, ch
     need = element.developed
     evidence = tuple(hits.get(element.id, ()))
     if not evidence:
-        return 0, evidence
+        return 0, evidence, ()
     paragraphs = {h.paragraph for h in evidence}
     support = {c.fact for c in checks if c.status == "correct" and sentences.items[c.sentence].paragraph in paragraphs}
-    found = _details({h.sentence for h in evidence}, occurrences, details)
+    found = details_in({h.sentence for h in evidence}, occurrences, details)
     prose = {h.sentence for h in evidence if not sentences.items[h.sentence].list_item  # notes explain nothing,
              or _written_out(sentences, h.sentence, list_sentence_words)}  # a bullet written out in full may
     explained = sum(any(o.group == EXPLANATION for o in occurrences[i]) for i in prose) if need.explained else 0
     spoiled = any(c.status == "incorrect" and sentences.items[c.sentence].paragraph in paragraphs for c in spoiling)
-    if (len(prose) >= need.sentences and len(support) >= need.facts and len(found) >= need.details
-            and explained >= need.explained and any(h.in_place for h in evidence) and not spoiled):
-        return 2, evidence
-    return 1, evidence
+    checks_passed = {"sentences": len(prose) >= need.sentences, "facts": len(support) >= need.facts,
+                     "details": len(found) >= need.details, "explained": explained >= need.explained,
+                     "place": any(h.in_place for h in evidence), "spoiled": not spoiled}
+    if all(checks_passed.values()):
+        return 2, evidence, ()
+    return 1, evidence, tuple(code for code, passed in checks_passed.items() if not passed)
 
 
 def _written_out(sentences: Sentences, index: int, min_words: int) -> bool:
@@ -181,7 +195,7 @@ def stance_of(element: Element, evidence: tuple[Hit, ...], occurrences: list[lis
     return found
 
 
-def _details(indices: set[int], occurrences: list[list[Occurrence]], groups: set[str]) -> set[str]:
+def details_in(indices: set[int], occurrences: list[list[Occurrence]], groups: set[str]) -> set[str]:
     """Distinct specific details (by the rubric's phrase) in the given sentences."""
     return {o.phrase.casefold() for i in indices for o in occurrences[i] if o.group in groups}
 

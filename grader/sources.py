@@ -83,7 +83,7 @@ def rubric_text_index(rubric: Rubric, run: int) -> SourceIndex:
     for element in rubric.elements:
         for example in (*element.examples.count, *element.examples.do_not_count):
             texts.append(example.replace("[[", "").replace("]]", ""))
-        texts += [element.feedback.missing, element.feedback.thin, element.feedback.developed]
+        texts += element.feedback.texts()
     return _index([(RUBRIC_TEXT_TITLE, "\n".join(texts))], run, excluded)
 
 

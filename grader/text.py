@@ -230,6 +230,13 @@ def _sentences_in_line(text: str, start: int, end: int):
         yield cut + lead, cut + len(piece.rstrip())
 
 
+def _is_label(tokens: tuple[Token, ...]) -> bool:
+    """A name standing alone ("Active transport.", "Valves."): no verb or pronoun among its small words, so "Rose
+    is kind." is a sentence of its own."""
+    words = english()
+    return not any(t.norm in words.function_words and t.norm not in words.determiners for t in tokens)
+
+
 def analyse(document: Document, question: Question | None = None, settings: RuleSettings | None = None) -> Sentences:
     """Split the document into sentences and tag each with its role and position in the essay (the
     front_matter, heading and evidence rules' settings say how; the rules' defaults when none are given)."""
@@ -246,7 +253,7 @@ def analyse(document: Document, question: Question | None = None, settings: Rule
             tokens = tokenize(text[a:b], a)
             if drafts and tokens:
                 start, _, last_paragraph, was_item, label = drafts[-1]
-                if 0 < len(label) <= label_words and last_paragraph == p_index:
+                if 0 < len(label) <= label_words and last_paragraph == p_index and _is_label(label):
                     # a label before its description ("Active transport. The movement of particles ...") is one
                     # sentence with it, so the name and what it means stand together
                     drafts[-1] = (start, b, p_index, was_item, label + tokens)

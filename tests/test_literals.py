@@ -40,6 +40,8 @@ ALLOWED_CONSTANTS = {
     ("grader/scoring.py", "MAX_STRENGTHS"): "display: strengths listed",
     ("grader/scoring.py", "MAX_IMPROVEMENTS"): "display: improvements listed",
     ("grader/terms.py", "CACHE_LIMIT"): "memory bound of the word-form caches",
+    ("grader/feedback.py", "MAX_NAMED"): "display: details named back to the student for one part",
+    ("grader/feedback.py", "MAX_SUGGESTED"): "display: details suggested for one part",
     ("grader/names.py", "MAX_NAME_WORDS"): "display: the longest name a name line may give",
     ("grader/files.py", "NEW_FILE_MODE"): "file permissions before the umask, as open() creates files",
     ("grader/rules/__init__.py", "KIND_PRESETS"): "a rubric kind's rule settings, data listed in docs/rules.md",

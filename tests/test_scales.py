@@ -223,6 +223,8 @@ def test_a_label_before_its_description_reads_as_one_sentence_in_a_short_answer(
     from grader.rules import settings_for
 
     assert settings_for(load_rubric())["evidence"].label_words == 0  # an essay's short sentences stand alone
+    claim = grade_text("Valves are key. Valves shut so blood cannot go backwards.", heart)  # "are": a sentence of its own
+    assert [q.text for q in claim.elements[0].evidence] == ["Valves shut so blood cannot go backwards."]
 
 
 def test_a_term_the_dictionary_reads_as_a_small_word_matches_only_itself():
