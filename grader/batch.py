@@ -182,7 +182,7 @@ def _grade_one(essay: Essay) -> Outcome:
         document = (read_document(essay.path, essay.relative) if essay.text is None
                     else document_from_text(essay.text, essay.relative))
         result = grade_document(document, rubric, student=essay.student)
-        write_atomic(_worker_state["reports"] / essay.report, render_bytes(result, _worker_state["fmt"], _worker_state["paper"]))
+        write_atomic(_worker_state["reports"] / essay.report, render_bytes(result, _worker_state["fmt"], _worker_state["paper"], rubric))
     except GraderError as error:
         return Outcome(essay.index, None, None, error.message, [], "")
     except Exception as error:  # noqa: BLE001 - one bad file must never stop a class's batch
@@ -333,7 +333,7 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
         overlaps, pairs, shared = _write_overlaps(index, essays, rubric, outdir / "overlap.csv", MAX_OVERLAPS_SHOWN)
         if shared:
             rows, gradebook, results = _flag_shared_passages(shared, essays, graded, rows, gradebook, results,
-                                                             reports, fmt, paper)
+                                                             reports, fmt, paper, rubric)
         write_atomic(outdir / "overview.md", overview_markdown(rubric, rows, summary, overlaps, pairs).encode("utf-8"))
         write_atomic(outdir / "overview.html", overview_html(rubric, rows, summary, overlaps, pairs, paper).encode("utf-8"))
         gradebook.commit()
@@ -399,7 +399,8 @@ def _shared_flag(others: list[tuple[str, int]]) -> dict[str, str]:
 
 def _flag_shared_passages(shared: dict[int, list[tuple[str, int]]], essays: list[Essay], graded: list[int],
                           rows: list[EssaySummary], gradebook: AtomicText, results: AtomicText,
-                          reports: Path, fmt: str, paper: str = "a4") -> tuple[list[EssaySummary], AtomicText, AtomicText]:
+                          reports: Path, fmt: str, paper: str = "a4",
+                          rubric: Rubric | None = None) -> tuple[list[EssaySummary], AtomicText, AtomicText]:
     """Add the shared_passage flag to the results, gradebook rows, reports and summaries of the essays that
     share long passages; the files are rewritten line by line from their temporary copies, and no level
     changes."""
@@ -419,7 +420,7 @@ def _flag_shared_passages(shared: dict[int, list[tuple[str, int]]], essays: list
                 data["flags"] = [*data["flags"], _shared_flag(shared[i])]
                 result = GradeResult.model_validate(data)
                 line = result.to_json(indent=None) + "\n"
-                write_atomic(reports / essays[i].report, render_bytes(result, fmt, paper))
+                write_atomic(reports / essays[i].report, render_bytes(result, fmt, paper, rubric))
             new_results.handle.write(line)
     old_results.discard()
     old_book, new_book = gradebook, AtomicText(gradebook.path, bom=True)

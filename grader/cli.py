@@ -102,7 +102,7 @@ def grade(essay: Path, rubric_ref: str, fmt: str, out: Path | None, explain: boo
         raise click.UsageError("--format docx needs -o FILE (a Word file cannot go to the terminal)")
     rubric = load_with_sources(rubric_ref, sources_dir)
     result = grade_file(essay, rubric, name=str(essay), explain=explain)
-    data = render_bytes(result, fmt, paper)
+    data = render_bytes(result, fmt, paper, rubric)
     write_output(data if fmt == "docx" else data.decode("utf-8"), out)
 
 

@@ -41,6 +41,8 @@ class RubricRef(_Record):
     title: str
     mark: MarkRange = Field(default_factory=lambda: MarkRange(min=0, max=DEFAULT_MARK_MAX),
                             description="The rubric's mark scale.")
+    part_marks: Literal["exact", "half", "whole"] = Field("half", description=(
+        "How reports round each part's marks for display (the rubric's `part_marks`)."))
 
 
 class Quote(_Record):

@@ -143,6 +143,15 @@ class Feedback(_Model):
         return [text for level in (0, 1, 2) for text in self.phrasings(level)]
 
 
+class LevelDescriptors(_Model):
+    """What each level of a part looks like, for the rubric grid a report shows (as Moodle and Turnitin
+    rubrics do); a level left out is shown by its name."""
+
+    missing: str | None = Field(None, description="What an answer missing the part looks like.")
+    thin: str | None = Field(None, description="What a thin answer to the part looks like.")
+    developed: str | None = Field(None, description="What a developed answer to the part looks like.")
+
+
 class Suggestion(_Model):
     """A specific detail a student could add for a part, and the term groups that show an essay has it."""
 
@@ -167,6 +176,8 @@ class Element(_Model):
     evidence: Evidence | list[Evidence] = Field(description="One pattern, or a list of which any may match.")
     developed: Developed = Field(default_factory=Developed, description="Thresholds for level 2.")
     feedback: Feedback = Field(description="What the student reads at each level.")
+    levels: LevelDescriptors = Field(default_factory=LevelDescriptors, description=(
+        "Descriptors of each level for the report's rubric grid (`{missing: ..., thin: ..., developed: ...}`)."))
     suggest: list[Suggestion] = Field(default_factory=list, description=(
         "Specific details a thin or missing answer could add, in the order a teacher would suggest them; the "
         "feedback names the first ones the essay does not already contain. Keep examples out of `feedback` and "
@@ -388,6 +399,9 @@ class Rubric(_Model):
         "essay-only rules (length and topic limits, headings, front matter, questions, keyword lists, repetitive "
         "stretches, digressions, the language check) and the need for specific details. The rubric's `rules:` "
         "still override it."))
+    part_marks: Literal["exact", "half", "whole"] = Field("half", description=(
+        "How reports show each part's marks: to the nearest half mark (`2.5 of 3`), whole mark, or exactly "
+        "(`2.55 of 3`). Display only: the score and the result's points are exact."))
     mark: MarkScale = Field(default_factory=MarkScale, description=(
         "The mark's scale (`{min: 0, max: 3}`): the result's `mark` is min + percent/100 x (max - min) rounded "
         "half up, or looked up in `scoring`. 0-10 unless set."))

@@ -82,14 +82,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         report = work / "report.html"
-        report.write_text(render(result, "html"), encoding="utf-8")
+        report.write_text(render(result, "html", rubric=rubric), encoding="utf-8")
         phone_shot(report, args.out / "report-phone.png", 2400)
         printed(report, args.out, "report-print", work)
         batch = work / "batch"
         run_batch(ROOT / "samples", batch, workers=2)
         phone_shot(batch / "overview.html", args.out / "overview-phone.png", 2400)
         printed(batch / "overview.html", args.out, "overview-print", work)
-        (work / "report.docx").write_bytes(render_bytes(result, "docx"))
+        (work / "report.docx").write_bytes(render_bytes(result, "docx", rubric=rubric))
         word_pages(work / "report.docx", args.out, "report-docx", work)
         (work / "marked.docx").write_bytes(annotate(args.essay, read_document(args.essay), result))
         word_pages(work / "marked.docx", args.out, "marked-docx", work, pages=2)

@@ -54,7 +54,7 @@ def _print_html(tmp_path, html: str, name: str = "report"):
 
 def test_the_longest_sample_report_prints_on_three_a4_pages_at_ten_points(tmp_path, rubric):
     _need("pdftotext")
-    pdf = _print_html(tmp_path, render(grade_file(LONGEST, rubric), "html"))
+    pdf = _print_html(tmp_path, render(grade_file(LONGEST, rubric), "html", rubric=rubric))
     pages, size = _pdf_pages(pdf)
     assert pages <= 3 and size == A4
     boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

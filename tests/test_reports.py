@@ -194,9 +194,13 @@ def test_docx_report_has_headings_a_table_and_quote_style(rubric):
     report = docx.Document(io.BytesIO(render_bytes(result, "docx")))
     styles = [p.style.name for p in report.paragraphs]
     assert "Title" in styles and "Heading 1" in styles and "Heading 2" in styles and "Quote" in styles
-    table = report.tables[0]
-    assert [c.text for c in table.rows[0].cells] == ["Part of the question", "Verdict", "Marks"]
+    table = report.tables[0]  # the rubric grid
+    assert [c.text for c in table.rows[0].cells] == ["Part of the question", "Missing", "Needs developing", "Developed",
+                                                     "Marks"]
     assert len(table.rows) == 1 + len(result.elements)
+    for row, element in zip(table.rows[1:], result.elements):
+        ticked = [k for k, cell in enumerate(row.cells[1:4]) if cell.text.startswith("✓ ")]
+        assert ticked == [element.level]
     assert render_bytes(result, "docx") == render_bytes(result, "docx")
 
 
@@ -297,3 +301,28 @@ def test_written_files_follow_the_umask(tmp_path):
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o644
     assert stat.S_IMODE((tmp_path / "b.txt").stat().st_mode) == 0o600
+
+
+def test_the_rubric_grid_ticks_each_parts_level_with_the_rubrics_descriptors(rubric):
+    result = grade_file(DATA / "essay_developed.txt", rubric)
+    page = render(result, "html", rubric=rubric)
+    assert "The rubric: where your answer is" in page
+    for element in result.elements:
+        descriptor = getattr(rubric.element(element.id).levels, ("missing", "thin", "developed")[element.level])
+        assert f'class="reached level-{element.level}"><span aria-label="your level">✓</span> {html.escape(descriptor)}' in page
+    bare = render(result, "html")  # without the rubric at hand, the grid names the levels
+    assert "✓</span> Developed" in bare or "✓</span> Needs developing" in bare or "✓</span> Missing" in bare
+    md = render(result, "md", rubric=rubric)
+    assert md.count("**✓ ") == len(result.elements)
+
+
+@pytest.mark.parametrize("rounding, shown", [("half", "1.5 of 3"), ("whole", "2 of 3"), ("exact", "1.55 of 3")])
+def test_part_marks_are_shown_as_the_rubric_asks(rubric, rounding, shown):
+    from grader.reports.context import build_context
+
+    result = grade_file(DATA / "essay_developed.txt", rubric)
+    element = result.elements[0].model_copy(update={"points": 1.55, "max_points": 3.0})
+    changed = result.model_copy(update={"elements": [element, *result.elements[1:]],
+                                        "rubric": result.rubric.model_copy(update={"part_marks": rounding})})
+    assert build_context(changed).grid[0].marks == shown
+    assert changed.elements[0].points == 1.55 and '"points":1.55' in changed.to_json(indent=None)  # exact in the result

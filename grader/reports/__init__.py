@@ -2,8 +2,13 @@
 templates over the documented context (context.py); the feedback .docx is built with python-docx."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..results import GradeResult
 from .text import render_text
+
+if TYPE_CHECKING:
+    from ..rubric import Rubric
 
 TEXT_FORMATS = ("text", "json", "md", "html")
 FORMATS = TEXT_FORMATS + ("docx",)
@@ -12,8 +17,9 @@ SUFFIXES = {"text": ".txt", "json": ".json", "md": ".md", "html": ".html", "docx
 PAPERS = ("a4", "letter")
 
 
-def render(result: GradeResult, fmt: str = "text", paper: str = "a4") -> str:
-    """The result in one of TEXT_FORMATS, as text ending in a newline (`paper`: what HTML prints on)."""
+def render(result: GradeResult, fmt: str = "text", paper: str = "a4", rubric: Rubric | None = None) -> str:
+    """The result in one of TEXT_FORMATS, as text ending in a newline (`paper`: what HTML prints on; `rubric`:
+    the rubric it was graded with, for the level descriptors of the rubric grid)."""
     if fmt == "json":
         return result.to_json(indent=2) + "\n"
     if fmt == "text":
@@ -22,14 +28,14 @@ def render(result: GradeResult, fmt: str = "text", paper: str = "a4") -> str:
         from .context import build_context
         from .templating import render_template
 
-        return render_template(f"report.{fmt}.j2", build_context(result, paper))
+        return render_template(f"report.{fmt}.j2", build_context(result, paper, rubric))
     raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
-def render_bytes(result: GradeResult, fmt: str, paper: str = "a4") -> bytes:
+def render_bytes(result: GradeResult, fmt: str, paper: str = "a4", rubric: Rubric | None = None) -> bytes:
     """The result in any of FORMATS as bytes (UTF-8 text, or a .docx package), printing on `paper`."""
     if fmt == "docx":
         from .docx import feedback_docx
 
-        return feedback_docx(result, paper)
-    return render(result, fmt, paper).encode("utf-8")
+        return feedback_docx(result, paper, rubric)
+    return render(result, fmt, paper, rubric).encode("utf-8")

@@ -6,9 +6,13 @@ a level is a verdict ("Developed", "Needs developing", "Missing"), an element is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..results import LEVEL_NAMES, GradeResult
 from .quotes import strongest_quotes, unquoted_count
+
+if TYPE_CHECKING:
+    from ..rubric import Rubric
 
 #: What each level means, said to the student under its verdict.
 EXPLANATIONS = {
@@ -29,6 +33,18 @@ NOT_MARKED = "–"
 
 def _number(value: float | None) -> str:
     return NOT_MARKED if value is None else f"{value:g}"
+
+
+def part_marks(result: GradeResult, points: float) -> str:
+    """A part's points as the rubric shows them: to the nearest half mark, whole mark, or exactly."""
+    from ..results import half_up
+
+    rounding = result.rubric.part_marks
+    if rounding == "half":
+        points = half_up(points * 2, 0) / 2
+    elif rounding == "whole":
+        points = half_up(points, 0)
+    return f"{points:g}"
 
 
 @dataclass(frozen=True)
@@ -68,6 +84,15 @@ class FactView:
 
 
 @dataclass(frozen=True)
+class GridRow:
+    """One part in the rubric grid: each level's descriptor, and which level the essay reached."""
+
+    title: str
+    cells: tuple[tuple[str, bool], ...]  # (descriptor, reached) for missing, thin, developed
+    marks: str
+
+
+@dataclass(frozen=True)
 class ReportContext:
     """Everything the report templates may use."""
 
@@ -89,6 +114,8 @@ class ReportContext:
     priorities: tuple[str, ...]
     held_back: str = ""
     paper: str = "A4"  # the CSS page size a printed HTML report takes
+    grid: tuple[GridRow, ...] = ()
+    level_names: tuple[str, str, str] = ("", "", "")
 
 
 def held_back_note(result: GradeResult) -> str:
@@ -107,14 +134,29 @@ def stance_words(stance: str | None) -> str:
     return stance.replace("_", " ") if stance else ""
 
 
-def build_context(result: GradeResult, paper: str = "a4") -> ReportContext:
+def grid_rows(result: GradeResult, rubric: Rubric | None) -> tuple[GridRow, ...]:
+    """The rubric grid: every part by its levels, with the rubric's descriptors where it gives them (a report
+    rendered without the rubric shows the level names)."""
+    rows = []
+    for element in result.elements:
+        levels = None
+        if rubric is not None:
+            known = {e.id: e for e in rubric.elements}
+            levels = known[element.id].levels if element.id in known else None
+        given = (levels.missing, levels.thin, levels.developed) if levels is not None else (None, None, None)
+        cells = tuple((text or LEVEL_NAMES[k].capitalize(), element.level == k) for k, text in enumerate(given))
+        rows.append(GridRow(element.title, cells, f"{part_marks(result, element.points)} of {_number(element.max_points)}"))
+    return tuple(rows)
+
+
+def build_context(result: GradeResult, paper: str = "a4", rubric: Rubric | None = None) -> ReportContext:
     """The report's content, in the order a student reads it."""
     parts = []
     quoted: set[int] = set()
     for number, element in enumerate(result.elements, 1):
         parts.append(PartView(
             number=number, title=element.title, level=element.level, verdict=LEVEL_NAMES[element.level].capitalize(),
-            symbol=SYMBOLS[element.level], explanation=EXPLANATIONS[element.level], points=_number(element.points),
+            symbol=SYMBOLS[element.level], explanation=EXPLANATIONS[element.level], points=part_marks(result, element.points),
             max_points=_number(element.max_points),
             quotes=tuple(QuoteView(" ".join(q.text.split()), result.shown_paragraph(q.paragraph))
                          for q in strongest_quotes(element.evidence, quoted)),
@@ -130,4 +172,6 @@ def build_context(result: GradeResult, paper: str = "a4") -> ReportContext:
         wrong_facts=tuple(f for f in facts if not f.correct), right_facts=tuple(f for f in facts if f.correct),
         flags=tuple(f.message for f in result.flags), strengths=tuple(result.strengths),
         priorities=tuple([i for i in result.improvements if i not in {f.message for f in result.flags}][:MAX_PRIORITIES]),
-        held_back=held_back_note(result), paper="letter" if paper == "letter" else "A4")
+        held_back=held_back_note(result), paper="letter" if paper == "letter" else "A4",
+        grid=grid_rows(result, rubric) if result.marked else (),
+        level_names=tuple(name.capitalize() for name in LEVEL_NAMES))  # type: ignore[arg-type]

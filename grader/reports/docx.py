@@ -23,6 +23,8 @@ from .context import build_context
 MAIN_PART = "word/document.xml"
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 AUTHOR, INITIALS = "grader", "G"
+#: The shade of the rubric grid's cell at the level an essay reached.
+GRID_FILL = "E8F4EC"
 #: Margin comments besides the summary: at least this many, or one per this many words of the essay.
 MIN_COMMENTS, WORDS_PER_COMMENT = 3, 60
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -66,12 +68,12 @@ def set_paper(document, paper: str) -> None:
         section.page_width, section.page_height = width, height
 
 
-def feedback_docx(result: GradeResult, paper: str = "a4") -> bytes:
+def feedback_docx(result: GradeResult, paper: str = "a4", rubric=None) -> bytes:
     """The student's feedback report as a Word document: headings, a table of the parts, quotes in a quote style."""
     import docx
     from docx.shared import Pt
 
-    ctx = build_context(result, paper)
+    ctx = build_context(result, paper, rubric)
     document = docx.Document()
     set_paper(document, paper)
     document.core_properties.title = _clean(f"Feedback for {ctx.student}")
@@ -133,22 +135,32 @@ def feedback_docx(result: GradeResult, paper: str = "a4") -> bytes:
 
 
 def _parts_table(document, ctx) -> None:
-    """The heading and the table of every part's verdict and marks."""
+    """The rubric grid: each part by its levels' descriptors, the level the essay reached ticked and shaded,
+    and the part's marks."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Cm
 
-    document.add_heading("Each part of the question", level=1)
-    table = document.add_table(rows=1, cols=3)
+    document.add_heading("The rubric: where your answer is", level=1)
+    table = document.add_table(rows=1, cols=5)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Part of the question", "Verdict", "Marks")):
+    for cell, text in zip(table.rows[0].cells, ("Part of the question", *ctx.level_names, "Marks")):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
-    for part in ctx.parts:
+    for number, row in enumerate(ctx.grid, 1):
         cells = table.add_row().cells
-        cells[0].text = _clean(f"{part.number}. {part.title}")
-        cells[1].text = f"{part.symbol} {part.verdict}"
-        cells[2].text = f"{part.points} of {part.max_points}"
-    for row in table.rows:
-        for cell, width in zip(row.cells, (Cm(9.5), Cm(4.5), Cm(2.5))):
+        cells[0].text = _clean(f"{number}. {row.title}")
+        for cell, (text, reached) in zip(cells[1:4], row.cells):
+            run = cell.paragraphs[0].add_run(_clean(f"✓ {text}" if reached else text))
+            if reached:
+                run.bold = True
+                shading = OxmlElement("w:shd")
+                shading.set(qn("w:val"), "clear")
+                shading.set(qn("w:fill"), GRID_FILL)
+                cell._tc.get_or_add_tcPr().append(shading)
+        cells[4].text = row.marks
+    for table_row in table.rows:
+        for cell, width in zip(table_row.cells, (Cm(4), Cm(3.6), Cm(3.6), Cm(3.6), Cm(1.8))):
             cell.width = width
 
 

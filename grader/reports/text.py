@@ -4,7 +4,7 @@ from __future__ import annotations
 import textwrap
 
 from ..results import LEVEL_NAMES_WITH_TERMS, GradeResult
-from .context import held_back_note, stance_words
+from .context import held_back_note, part_marks, stance_words
 from .quotes import strongest_quotes, unquoted_count
 
 WIDTH = 100
@@ -33,7 +33,7 @@ def render_text(result: GradeResult) -> str:
     quoted: set[int] = set()
     for number, element in enumerate(result.elements if result.marked else [], 1):  # nothing to mark otherwise
         lines.append(f"{number}. {element.title}: {LEVEL_NAMES_WITH_TERMS[element.level]} "
-                     f"({_fmt(element.points)}/{_fmt(element.max_points)})")
+                     f"({part_marks(result, element.points)}/{_fmt(element.max_points)})")
         if element.stance:
             lines.append(f"   Your judgement, as the grader read it: {stance_words(element.stance)}")
         for quote in strongest_quotes(element.evidence, quoted):
