@@ -326,3 +326,19 @@ def test_part_marks_are_shown_as_the_rubric_asks(rubric, rounding, shown):
                                         "rubric": result.rubric.model_copy(update={"part_marks": rounding})})
     assert build_context(changed).grid[0].marks == shown
     assert changed.elements[0].points == 1.55 and '"points":1.55' in changed.to_json(indent=None)  # exact in the result
+
+
+def test_each_sentence_is_listed_once_under_the_fact_check(rubric):
+    from grader.reports.context import build_context
+    from grader.results import FactResult
+
+    result = grade_file(DATA / "essay_developed.txt", rubric)
+    one, two = "The treaty was signed in Beijing in 1951.", "Mao went to Moscow in December 1949."
+    checks = [FactResult(id="a", status="incorrect", text=one, start=0, end=1, note="It was signed in Moscow."),
+              FactResult(id="b", status="incorrect", text=one, start=0, end=1, note="It was signed in 1950."),
+              FactResult(id="c", status="correct", text=one, start=0, end=1, note=""),
+              FactResult(id="d", status="correct", text=two, start=2, end=3, note=""),
+              FactResult(id="e", status="correct", text=two, start=2, end=3, note="")]
+    context = build_context(result.model_copy(update={"facts": checks}))
+    assert [(f.text, f.note) for f in context.wrong_facts] == [(one, "It was signed in Moscow. It was signed in 1950.")]
+    assert [f.text for f in context.right_facts] == [two]

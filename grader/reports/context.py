@@ -149,6 +149,23 @@ def grid_rows(result: GradeResult, rubric: Rubric | None) -> tuple[GridRow, ...]
     return tuple(rows)
 
 
+def _facts_once(result: GradeResult) -> list[FactView]:
+    """The fact checks with each sentence listed once: a sentence with two wrong claims shows both corrections
+    together, and a sentence shown as wrong is not listed again as accurate."""
+    wrong: dict[str, list[str]] = {}
+    right: list[str] = []
+    for f in result.facts:
+        text = " ".join(f.text.split())
+        if f.status == "incorrect":
+            notes = wrong.setdefault(text, [])
+            if f.note not in notes:
+                notes.append(f.note)
+        elif text not in right:
+            right.append(text)
+    return ([FactView(False, text, " ".join(notes)) for text, notes in wrong.items()]
+            + [FactView(True, text, "") for text in right if text not in wrong])
+
+
 def build_context(result: GradeResult, paper: str = "a4", rubric: Rubric | None = None) -> ReportContext:
     """The report's content, in the order a student reads it."""
     parts = []
@@ -163,7 +180,7 @@ def build_context(result: GradeResult, paper: str = "a4", rubric: Rubric | None 
             more_quotes=unquoted_count(element.evidence),
             next_step=element.feedback, done_well=element.level == 2,
             stance=stance_words(element.stance)))
-    facts = [FactView(f.status == "correct", " ".join(f.text.split()), f.note) for f in result.facts]
+    facts = _facts_once(result)
     return ReportContext(
         student=result.name, file=result.file, title=result.rubric.title, score=_number(result.score),
         max_score=_number(result.max_score), percent=_number(result.percent),
