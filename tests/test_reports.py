@@ -252,8 +252,8 @@ def test_every_format_says_why_developed_parts_show_less_than_full_marks(rubric)
     assert all(note not in render(complete, fmt) for fmt in ("text", "md", "html"))
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "samples").glob("*.txt"))[:40:4] + ["xena.docx", "chloe.docx"])
-def test_annotate_comments_like_a_teacher_on_the_samples(name, rubric):
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "samples").iterdir() if p.suffix in (".txt", ".docx")))
+def test_annotate_comments_like_a_teacher_on_the_samples(name, rubric, tmp_path):
     from grader.reports.docx import comment_budget
 
     path = ROOT / "samples" / name
@@ -264,12 +264,9 @@ def test_annotate_comments_like_a_teacher_on_the_samples(name, rubric):
     assert len(texts) <= comment_budget(result.word_count)
     assert len(texts) == len(set(texts))  # no comment text repeated
     # marking the marked copy replaces grader's comments rather than adding a second set
-    again_path = DATA.parent / "_remarked.docx"
-    try:
-        again_path.write_bytes(marked)
-        again = annotate(again_path, read_document(again_path), grade_file(again_path, rubric))
-    finally:
-        again_path.unlink()
+    again_path = tmp_path / "remarked.docx"
+    again_path.write_bytes(marked)
+    again = annotate(again_path, read_document(again_path), grade_file(again_path, rubric))
     assert _comment_texts(again) == _comment_texts(marked)
 
 
