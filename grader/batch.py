@@ -70,6 +70,7 @@ class Outcome:
     error: str | None
     prints: list[tuple[int, int]]
     words: str  # the body's normalised words, joined by spaces
+    notices: tuple[str, ...] = ()  # a teacher's decisions that could not be applied
 
 
 @dataclass
@@ -80,6 +81,7 @@ class BatchSummary:
     failed: int = 0
     skipped_files: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # overrides that could not be applied
 
     @property
     def skipped(self) -> int:
@@ -152,7 +154,7 @@ _worker_state: dict = {}
 
 
 def _init_worker(rubric_path: str, reports_dir: str, fmt: str, ignore_interrupt: bool = False,
-                 sources_dir: str | None = None, paper: str = "a4") -> None:
+                 sources_dir: str | None = None, paper: str = "a4", overrides: dict | None = None) -> None:
     """Load the rubric (with a teacher's source folder) once per worker process. Workers leave Ctrl-C to the main
     process, which stops them."""
     if ignore_interrupt:
@@ -162,7 +164,7 @@ def _init_worker(rubric_path: str, reports_dir: str, fmt: str, ignore_interrupt:
     rubric = load_rubric(rubric_path)
     if sources_dir is not None:
         rubric = with_sources(rubric, sources_dir)
-    _worker_state.update(rubric=rubric, reports=Path(reports_dir), fmt=fmt, paper=paper)
+    _worker_state.update(rubric=rubric, reports=Path(reports_dir), fmt=fmt, paper=paper, overrides=overrides or {})
     from .overlap import excluded_hashes
 
     _worker_state["excluded"] = excluded_hashes(_worker_state["rubric"])
@@ -182,6 +184,13 @@ def _grade_one(essay: Essay) -> Outcome:
         document = (read_document(essay.path, essay.relative) if essay.text is None
                     else document_from_text(essay.text, essay.relative))
         result = grade_document(document, rubric, student=essay.student)
+        notices: tuple[str, ...] = ()
+        decisions = _worker_state["overrides"].get(essay.student)
+        if decisions:
+            from .overrides import apply_overrides
+
+            result, problems = apply_overrides(result, rubric, document.text, decisions)
+            notices = tuple(problems)
         write_atomic(_worker_state["reports"] / essay.report, render_bytes(result, _worker_state["fmt"], _worker_state["paper"], rubric))
     except GraderError as error:
         return Outcome(essay.index, None, None, error.message, [], "")
@@ -193,7 +202,7 @@ def _grade_one(essay: Essay) -> Outcome:
         tuple(f.id for f in result.facts if f.status == "incorrect"), essay.report)
     words = words_of(document)
     prints = fingerprints(words, _worker_state["excluded"])
-    return Outcome(essay.index, result.to_json(indent=None), summary, None, prints, " ".join(words))
+    return Outcome(essay.index, result.to_json(indent=None), summary, None, prints, " ".join(words), notices)
 
 
 # ------------------------------------------------------------------------------------------------ output
@@ -240,10 +249,10 @@ def _grade_chunk(essays: list[Essay]) -> list[Outcome]:
 
 
 def _outcomes(essays: list[Essay], rubric_path: str, reports: Path, fmt: str, workers: int,
-              sources_dir: str | None = None, paper: str = "a4") -> Iterator[Outcome]:
+              sources_dir: str | None = None, paper: str = "a4", overrides: dict | None = None) -> Iterator[Outcome]:
     """Outcomes in essay order, from `workers` processes (or this one when workers is 1)."""
     if workers <= 1 or len(essays) <= 1:
-        _init_worker(rubric_path, str(reports), fmt, sources_dir=sources_dir, paper=paper)
+        _init_worker(rubric_path, str(reports), fmt, sources_dir=sources_dir, paper=paper, overrides=overrides)
         for essay in essays:
             yield _grade_one(essay)
         return
@@ -251,7 +260,7 @@ def _outcomes(essays: list[Essay], rubric_path: str, reports: Path, fmt: str, wo
 
     chunks = [essays[i : i + CHUNK] for i in range(0, len(essays), CHUNK)]
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(rubric_path, str(reports), fmt, True, sources_dir, paper)) as pool:
+                             initargs=(rubric_path, str(reports), fmt, True, sources_dir, paper, overrides)) as pool:
         pending: deque = deque()
         try:
             for chunk in chunks:
@@ -269,7 +278,8 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
               fmt: str = "html", workers: int | None = None, recursive: bool = False,
               progress: Callable[[int, int], None] | None = None,
               on_error: Callable[[str], None] | None = None, sources: str | Path | None = None,
-              id_column: str | None = None, text_column: str | None = None, paper: str = "a4") -> BatchSummary:
+              id_column: str | None = None, text_column: str | None = None, paper: str = "a4",
+              on_notice: Callable[[str], None] | None = None) -> BatchSummary:
     """Grade every essay in `folder`, or every answer of a spreadsheet (`id_column`, `text_column`: its columns,
     guessed when not given), and write the batch outputs to `outdir` (`sources`: a teacher's folder of handouts
     that copying is checked against, besides the rubric's own)."""
@@ -301,7 +311,16 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
     except OSError as exc:
         raise DocumentError(str(outdir), f"cannot create the output folder ({exc.strerror or exc})") from None
 
+    from .overrides import FILE_NAME, read_overrides
+
+    decisions: dict[str, list] = {}
+    for decision in read_overrides(outdir / FILE_NAME):  # a teacher's decisions, applied on every run
+        decisions.setdefault(decision.student, []).append(decision)
     summary = BatchSummary(skipped_files=skipped)
+    known = {essay.student for essay in essays}
+    for student in sorted(set(decisions) - known):
+        lines = ", ".join(str(d.row) for d in decisions[student])
+        summary.notices.append(f"{FILE_NAME}:{lines}: '{student}' is no essay of this batch; not applied")
     rows: list[EssaySummary] = []
     graded: list[int] = []  # the essay index of each row
     gradebook = AtomicText(outdir / "gradebook.csv", bom=True)
@@ -311,8 +330,9 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
         writer = csv.writer(gradebook.handle, lineterminator="\n")
         writer.writerow(gradebook_header(rubric))
         for n, outcome in enumerate(_outcomes(essays, rubric_path, reports, fmt, workers or os.cpu_count() or 1,
-                                              sources_dir, paper), 1):
+                                              sources_dir, paper, decisions), 1):
             essay = essays[outcome.index]
+            summary.notices.extend(outcome.notices)
             writer.writerow(gradebook_row(rubric, essay, outcome))
             if outcome.summary is None:
                 summary.failed += 1
@@ -329,6 +349,10 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
             if progress:
                 progress(n, len(essays))
         from .reports.overview import MAX_OVERLAPS_SHOWN, overview_html, overview_markdown
+
+        for notice in summary.notices:
+            if on_notice:
+                on_notice(notice)
 
         overlaps, pairs, shared = _write_overlaps(index, essays, rubric, outdir / "overlap.csv", MAX_OVERLAPS_SHOWN)
         if shared:

@@ -323,8 +323,11 @@ def batch(folder: Path, outdir: Path, rubric_ref: str, fmt: str, workers: int | 
             click.echo("", err=True)
         click.echo(f"error: {message}", err=True)
 
+    def on_notice(message: str) -> None:
+        click.echo(f"note: {message}", err=True)
+
     summary = run_batch(folder, outdir, rubric_ref, fmt, workers, recursive, progress, on_error, sources_dir,
-                        id_column, text_column, paper)
+                        id_column, text_column, paper, on_notice)
     click.echo(f"graded {summary.graded}, failed {summary.failed}, skipped {summary.skipped}: written to {outdir}")
     if summary.failed:
         sys.exit(ExitStatus.INPUT_FAILED)

@@ -67,6 +67,10 @@ class ElementResult(_Record):
     evidence: list[Quote]
     stance: str | None = Field(None, description=(
         "For a judgement whose rubric part lists stances: the one the essay's evidence takes, else null."))
+    grader_level: int | None = Field(None, ge=0, le=2, description=(
+        "The grader's own level when a teacher set another (overrides.csv), else null."))
+    adjusted_by_teacher: bool = Field(False, description="Whether a teacher changed this part's level or commented on it.")
+    teacher_comment: str | None = Field(None, description="The teacher's comment on this part, if any.")
 
 
 class FactResult(_Record):
@@ -128,6 +132,10 @@ class GradeResult(_Record):
     flags: list[FlagResult]
     strengths: list[str]
     improvements: list[str]
+    grader_mark: int | None = Field(None, description=(
+        "The grader's own mark when a teacher's decisions changed it, else null."))
+    adjusted_by_teacher: bool = Field(False, description="Whether a teacher's decisions (overrides.csv) changed this result.")
+    teacher_comment: str | None = Field(None, description="The teacher's comment on the whole essay, if any.")
     sentences: list[SentenceExplanation] | None = Field(None, description=(
         "Only with `grader grade --explain`: every sentence and what it earned."))
 

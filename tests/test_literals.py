@@ -13,6 +13,7 @@ ALLOWED_MODULES = {
     "grader/documents.py": "reading limits: file and zip sizes, ratios and counts that refuse hostile files",
     "grader/batch.py": "file naming and gradebook layout",
     "grader/sheets.py": "reading limits and the columns of a spreadsheet of answers",
+    "grader/lms.py": "matching essays to an LMS roster by name; it changes no mark",
     "grader/proposals.py": "terms proposed to the teacher as a diff; nothing is judged until the teacher applies one",
     "grader/calibrate.py": "the fitting procedure (folds, weight multiples tried, passes, rounding); the numbers it "
                            "fits come from a teacher's marks and are written to a file the rubric names",
@@ -40,6 +41,7 @@ ALLOWED_CONSTANTS = {
     ("grader/scoring.py", "MAX_STRENGTHS"): "display: strengths listed",
     ("grader/scoring.py", "MAX_IMPROVEMENTS"): "display: improvements listed",
     ("grader/terms.py", "CACHE_LIMIT"): "memory bound of the word-form caches",
+    ("grader/overrides.py", "HASH_CHARS"): "length of an essay's fingerprint in overrides.csv",
     ("grader/feedback.py", "MAX_NAMED"): "display: details named back to the student for one part",
     ("grader/feedback.py", "MAX_SUGGESTED"): "display: details suggested for one part",
     ("grader/names.py", "MAX_NAME_WORDS"): "display: the longest name a name line may give",

@@ -8,8 +8,9 @@ from grader.results import half_up, json_schema
 
 from .conftest import DATA, ROOT
 
-CONTRACT_KEYS = ["schema", "file", "student", "name", "rubric", "word_count", "front_matter_paragraphs", "score", "max_score", "percent", "band", "mark",
-                 "elements", "facts", "flags", "strengths", "improvements"]
+CONTRACT_KEYS = ["schema", "file", "student", "name", "rubric", "word_count", "front_matter_paragraphs", "score",
+                 "max_score", "percent", "band", "mark", "elements", "facts", "flags", "strengths", "improvements",
+                 "grader_mark", "adjusted_by_teacher", "teacher_comment"]
 
 
 def test_schema_file_is_generated_from_the_model():
@@ -21,7 +22,8 @@ def test_result_keys_in_contract_order(rubric, validate):
     data = validate(grade_file(DATA / "essay_developed.txt", rubric))
     assert list(data) == CONTRACT_KEYS
     assert data["schema"] == "grader.result/1"
-    assert list(data["elements"][0]) == ["id", "title", "level", "points", "max_points", "feedback", "evidence", "stance"]
+    assert list(data["elements"][0]) == ["id", "title", "level", "points", "max_points", "feedback", "evidence", "stance",
+                                         "grader_level", "adjusted_by_teacher", "teacher_comment"]
     stances = {e["id"]: e["stance"] for e in data["elements"]}
     assert stances["natural_judgement"] in ("natural", "partly", "not_natural") and stances["ccp_view"] is None
     assert list(data["elements"][0]["evidence"][0]) == ["text", "start", "end", "paragraph", "terms"]

@@ -72,6 +72,8 @@ class PartView:
     next_step: str
     done_well: bool
     stance: str  # the judgement the grader read ("not natural"), or "" for a part without stances
+    teacher_comment: str = ""
+    set_by_teacher: bool = False  # the teacher chose this level
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ class ReportContext:
     held_back: str = ""
     paper: str = "A4"  # the CSS page size a printed HTML report takes
     grid: tuple[GridRow, ...] = ()
+    teacher_comment: str = ""
     level_names: tuple[str, str, str] = ("", "", "")
 
 
@@ -179,7 +182,8 @@ def build_context(result: GradeResult, paper: str = "a4", rubric: Rubric | None 
                          for q in strongest_quotes(element.evidence, quoted)),
             more_quotes=unquoted_count(element.evidence),
             next_step=element.feedback, done_well=element.level == 2,
-            stance=stance_words(element.stance)))
+            stance=stance_words(element.stance), teacher_comment=element.teacher_comment or "",
+            set_by_teacher=element.grader_level is not None))
     facts = _facts_once(result)
     return ReportContext(
         student=result.name, file=result.file, title=result.rubric.title, score=_number(result.score),
@@ -190,5 +194,5 @@ def build_context(result: GradeResult, paper: str = "a4", rubric: Rubric | None 
         flags=tuple(f.message for f in result.flags), strengths=tuple(result.strengths),
         priorities=tuple([i for i in result.improvements if i not in {f.message for f in result.flags}][:MAX_PRIORITIES]),
         held_back=held_back_note(result), paper="letter" if paper == "letter" else "A4",
-        grid=grid_rows(result, rubric) if result.marked else (),
+        grid=grid_rows(result, rubric) if result.marked else (), teacher_comment=result.teacher_comment or "",
         level_names=tuple(name.capitalize() for name in LEVEL_NAMES))  # type: ignore[arg-type]

@@ -129,6 +129,8 @@ def build_overview(rubric: Rubric, rows: list, summary, overlaps: list, pairs: i
     for error in summary.errors:
         file, _, reason = error.partition(": ")
         attention.append(Attention(file, file, f"could not be graded: {reason}", ""))
+    for notice in summary.notices:
+        attention.append(Attention("overrides.csv", "overrides.csv", f"a decision was not applied: {notice}", ""))
     mid = len(percents) // 2
     median = (percents[mid] if len(percents) % 2 else (percents[mid - 1] + percents[mid]) / 2) if percents else 0
     return OverviewContext(
