@@ -293,18 +293,29 @@ def evaluate(folder: Path, labels_path: Path, rubric_ref: str, fmt: str) -> None
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Parallel processes [default: cores].")
 @click.option("--recursive", is_flag=True, help="Also grade essays in sub-folders.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--export", type=click.Choice(["canvas", "moodle", "csv"]), default=None,
+              help="Also fill in an LMS gradebook: the Canvas gradebook export or Moodle grading worksheet given with "
+                   "--roster (OUTDIR/canvas.csv, OUTDIR/moodle.csv), or a plain OUTDIR/export.csv.")
+@click.option("--roster", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="The file exported from the LMS that --export canvas|moodle fills in.")
+@click.option("--assignment", default=None, help="With --export canvas: the assignment column to fill [default: the only one].")
 @click.option("--id-column", help="With a spreadsheet: the column of student ids (header or number) [default: guessed].")
 @click.option("--text-column", help="With a spreadsheet: the column of answers (header or number) [default: guessed].")
 @sources_option
 @paper_option
 @reports_errors
 def batch(folder: Path, outdir: Path, rubric_ref: str, fmt: str, workers: int | None, recursive: bool,
-          quiet: bool, id_column: str | None, text_column: str | None, sources_dir: Path | None, paper: str) -> None:
+          quiet: bool, export: str | None, roster: Path | None, assignment: str | None, id_column: str | None,
+          text_column: str | None, sources_dir: Path | None, paper: str) -> None:
     """Grade every essay in a folder, or every answer of a spreadsheet (.csv, .tsv, .xlsx; one answer per row):
     a gradebook, a report per student, a class overview, shared passages."""
     from .batch import run_batch
     from .sheets import is_sheet
 
+    if export in ("canvas", "moodle") and roster is None:
+        raise click.UsageError(f"--export {export} needs --roster: the file you exported from the LMS")
+    if roster is not None and export not in ("canvas", "moodle"):
+        raise click.UsageError("--roster goes with --export canvas or --export moodle")
     if (id_column or text_column) and not is_sheet(folder):
         raise click.UsageError("--id-column and --text-column apply to a spreadsheet of answers (.csv, .tsv, .xlsx)")
     if not is_sheet(folder) and folder.exists() and not folder.is_dir():
@@ -329,5 +340,22 @@ def batch(folder: Path, outdir: Path, rubric_ref: str, fmt: str, workers: int | 
     summary = run_batch(folder, outdir, rubric_ref, fmt, workers, recursive, progress, on_error, sources_dir,
                         id_column, text_column, paper, on_notice)
     click.echo(f"graded {summary.graded}, failed {summary.failed}, skipped {summary.skipped}: written to {outdir}")
+    if export is not None:
+        from .lms import export_canvas, export_csv, export_moodle, marked_from_results
+
+        marked = marked_from_results(outdir / "results.jsonl")
+        if export == "canvas" and roster is not None:
+            report = export_canvas(roster, marked, outdir / "canvas.csv", assignment)
+        elif export == "moodle" and roster is not None:
+            report = export_moodle(roster, marked, outdir / "moodle.csv")
+        else:
+            report = export_csv(marked, outdir / "export.csv")
+        click.echo(f"filled in {report.written}")
+        for student, row, score in report.fuzzy:
+            click.echo(f"  matched {student} to '{row}' by a similar name ({score:g}/100): check it")
+        if report.unmatched_essays:
+            click.echo(f"  essays with no student in the roster: {', '.join(report.unmatched_essays)}")
+        if report.unmatched_students:
+            click.echo(f"  students in the roster with no essay: {', '.join(report.unmatched_students)}")
     if summary.failed:
         sys.exit(ExitStatus.INPUT_FAILED)
