@@ -359,7 +359,13 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
             rows, gradebook, results = _flag_shared_passages(shared, essays, graded, rows, gradebook, results,
                                                              reports, fmt, paper, rubric)
         write_atomic(outdir / "overview.md", overview_markdown(rubric, rows, summary, overlaps, pairs).encode("utf-8"))
-        write_atomic(outdir / "overview.html", overview_html(rubric, rows, summary, overlaps, pairs, paper).encode("utf-8"))
+        write_atomic(outdir / "overview.html", overview_html(rubric, rows, summary, overlaps, pairs, paper,
+                                                               "grader review .").encode("utf-8"))
+        settings = {"folder": str(folder.resolve()), "rubric": str(Path(rubric_path).resolve()) if Path(rubric_path).is_file()
+                    else rubric_path, "format": fmt, "recursive": recursive, "sources": sources_dir, "paper": paper,
+                    "id_column": id_column, "text_column": text_column,
+                    "essays": [{"student": e.student, "file": e.relative, "report": e.report} for e in essays]}
+        write_atomic(outdir / "batch.json", (json.dumps(settings, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
         gradebook.commit()
         results.commit()
     except BaseException:

@@ -228,6 +228,22 @@ def calibrate(rubric_ref: str, essays: Path | None, labels_path: Path | None, sh
 
 
 @main.command()
+@click.argument("outdir", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=0, help="Port on 127.0.0.1 [default: any free one].")
+@click.option("--no-browser", is_flag=True, help="Print the address instead of opening the browser.")
+@reports_errors
+def review(outdir: Path, port: int, no_browser: bool) -> None:
+    """Review a marked batch in a page on this machine: see each essay's evidence, set a part's level or add a
+    comment; each change goes to OUTDIR/overrides.csv and the batch's files are marked again."""
+    from .review import serve
+
+    def ready(url: str, server) -> None:
+        click.echo(f"Reviewing {outdir} at {url}  (only this machine can open it; Ctrl-C to stop)")
+
+    serve(outdir, port, open_browser=not no_browser, ready=ready)
+
+
+@main.command()
 @click.option("--rubric", "rubric_ref", default=None, metavar="ID|FILE",
               help="Show the settings in effect for this rubric (its `rules:` over the defaults).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

@@ -2,7 +2,8 @@
 
 - a student's HTML report on a phone (390 CSS pixels, Chromium through chromedriver) and printed to A4;
 - the class overview of a batch on a phone and printed;
-- the Word report and the annotated essay, through LibreOffice.
+- the Word report and the annotated essay, through LibreOffice;
+- the teacher's review page at 1280 and 390 CSS pixels.
 
 Needs Debian's chromium, chromium-driver, libreoffice-writer and poppler-utils, and selenium.
 
@@ -31,8 +32,8 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 RESOLUTION = "60"
 
 
-def phone_shot(page: Path, png: Path, height: int) -> None:
-    """A page as a phone 390 CSS pixels wide shows it, `height` pixels of it."""
+def phone_shot(page: Path | str, png: Path, height: int, width: int = 390) -> None:
+    """A page (a file or an address) as a screen `width` CSS pixels wide shows it, `height` pixels of it."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -40,13 +41,41 @@ def phone_shot(page: Path, png: Path, height: int) -> None:
     options.binary_location = "/usr/bin/chromium"
     for flag in FLAGS:
         options.add_argument(flag)
-    options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 390, "height": height, "pixelRatio": 1}})
+    options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1}})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
-        driver.get(page.as_uri())
+        driver.get(page.as_uri() if isinstance(page, Path) else page)
         driver.save_screenshot(str(png))
     finally:
         driver.quit()
+
+
+def review_shots(out: Path, work: Path) -> None:
+    """The review page of a small class, at 1280 and 390 CSS pixels."""
+    import threading
+
+    from grader.review import serve
+
+    folder = work / "review-class"
+    folder.mkdir()
+    for name in ("ada.txt", "ben.txt", "cora.txt"):
+        (folder / name).write_bytes((ROOT / "samples" / name).read_bytes())
+    run_batch(folder, work / "review-out", workers=1)
+    started: dict = {}
+    ready = threading.Event()
+
+    def on_ready(url, server):
+        started.update(url=url, server=server)
+        ready.set()
+
+    threading.Thread(target=serve, args=(work / "review-out",), kwargs={"open_browser": False, "ready": on_ready},
+                     daemon=True).start()
+    ready.wait(10)
+    try:
+        phone_shot(started["url"], out / "review-desktop.png", 1000, width=1280)
+        phone_shot(started["url"], out / "review-phone.png", 2000)
+    finally:
+        started["server"].shutdown()
 
 
 def printed(page: Path, out: Path, stem: str, work: Path, pages: int = 2) -> None:
@@ -93,6 +122,7 @@ def main() -> int:
         word_pages(work / "report.docx", args.out, "report-docx", work)
         (work / "marked.docx").write_bytes(annotate(args.essay, read_document(args.essay), result))
         word_pages(work / "marked.docx", args.out, "marked-docx", work, pages=2)
+        review_shots(args.out, work)
     for png in sorted(args.out.glob("*.png")):
         print(png.relative_to(ROOT))
     return 0

@@ -133,7 +133,7 @@ def test_report_names_never_leave_the_reports_folder(tmp_path):
     written = sorted(p.name for p in (tmp_path / "out" / "reports").iterdir())
     assert written == ["_CON.html", "_nul.html", "essay.html"]  # "..txt" is a hidden file: skipped
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "gradebook.csv", "overlap.csv", "overview.html", "overview.md", "reports", "results.jsonl"]
+        "batch.json", "gradebook.csv", "overlap.csv", "overview.html", "overview.md", "reports", "results.jsonl"]
 
 
 def test_ctrl_c_during_a_batch_exits_130_and_leaves_only_complete_files(tmp_path):

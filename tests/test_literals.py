@@ -14,6 +14,7 @@ ALLOWED_MODULES = {
     "grader/batch.py": "file naming and gradebook layout",
     "grader/sheets.py": "reading limits and the columns of a spreadsheet of answers",
     "grader/lms.py": "matching essays to an LMS roster by name; it changes no mark",
+    "grader/review.py": "the review page's HTTP statuses and its token's length",
     "grader/proposals.py": "terms proposed to the teacher as a diff; nothing is judged until the teacher applies one",
     "grader/calibrate.py": "the fitting procedure (folds, weight multiples tried, passes, rounding); the numbers it "
                            "fits come from a teacher's marks and are written to a file the rubric names",

@@ -85,6 +85,7 @@ class OverviewContext:
     students: tuple[StudentRow, ...]
     level_words: tuple[str, str, str]
     paper: str = "A4"  # the CSS page size the HTML prints on
+    review: str = ""  # the command that opens the review page
 
 
 def _fmt(x: float) -> str:
@@ -148,12 +149,15 @@ def build_overview(rubric: Rubric, rows: list, summary, overlaps: list, pairs: i
         level_words=LEVEL_NAMES)
 
 
-def overview_html(rubric: Rubric, rows: list, summary, overlaps: list, pairs: int, paper: str = "a4") -> str:
-    """overview.html: standalone, no scripts, charts as inline SVG; it prints on `paper`."""
+def overview_html(rubric: Rubric, rows: list, summary, overlaps: list, pairs: int, paper: str = "a4",
+                  review: str = "") -> str:
+    """overview.html: standalone, no scripts, charts as inline SVG; it prints on `paper`; `review` is the
+    command that opens the review page for this batch."""
     import dataclasses
 
     context = build_overview(rubric, rows, summary, overlaps, pairs)
-    return render_template("class.html.j2", dataclasses.replace(context, paper="letter" if paper == "letter" else "A4"))
+    return render_template("class.html.j2", dataclasses.replace(context, paper="letter" if paper == "letter" else "A4",
+                                                                review=review))
 
 
 def overview_markdown(rubric: Rubric, rows: list, summary, overlaps: list, pairs: int) -> str:
