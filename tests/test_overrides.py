@@ -63,6 +63,9 @@ def test_a_teachers_level_survives_the_re_run_and_changes_only_that_essay(tmp_pa
     report = (out / "reports" / "ada.html").read_text(encoding="utf-8")
     assert "set by your teacher" in report and "Well argued - I read this part as developed." in report
     assert "checked in class" not in report  # the note is the teacher's alone
+    overview = (out / "overview.md").read_text(encoding="utf-8")
+    ada_row = next(line for line in overview.splitlines() if line.startswith("| ada |"))
+    assert f"| {after['ada']['mark']} |" in ada_row and f"| {after['ada']['percent']:g} |" in ada_row
 
 
 def test_decisions_that_no_longer_fit_are_reported_not_dropped(tmp_path):
