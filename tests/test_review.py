@@ -81,14 +81,21 @@ def test_a_click_sets_a_level_in_overrides_and_the_report(batch, server):
         part, level = pressed.get_attribute("data-part"), int(pressed.get_attribute("value"))
         new_level = 0 if level else 2
         report_before = (batch / "reports" / "ada.html").read_text(encoding="utf-8")
-        driver.find_element(By.CSS_SELECTOR, f'button[data-part="{part}"][value="{new_level}"]').click()
-        chosen = driver.find_element(By.CSS_SELECTOR, f'button[data-part="{part}"][value="{new_level}"]')
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        wait = WebDriverWait(driver, 20)
+        button = driver.find_element(By.CSS_SELECTOR, f'button[data-part="{part}"][value="{new_level}"]')
+        button.click()
+        wait.until(expected_conditions.staleness_of(button))  # the page was posted and loaded again
+        chosen = wait.until(expected_conditions.presence_of_element_located(
+            (By.CSS_SELECTOR, f'button[data-part="{part}"][value="{new_level}"]')))
         assert chosen.get_attribute("aria-pressed") == "true"
         overrides = (batch / "overrides.csv").read_text(encoding="utf-8")
         assert f"ada,{part},{new_level}," in overrides
         report = (batch / "reports" / "ada.html").read_text(encoding="utf-8")
         assert report != report_before and "set by your teacher" in report
         driver.find_element(By.TAG_NAME, "body").send_keys("\ue014")  # the right arrow: the next essay
-        assert "2 of 3" in driver.title
+        wait.until(lambda d: "2 of 3" in d.title)
     finally:
         driver.quit()
