@@ -846,9 +846,20 @@ def _load_yaml(text: str, name: str) -> tuple[Any, dict[tuple, int]]:
 
     if len(text.encode("utf-8", "replace")) > MAX_RUBRIC_BYTES:
         raise RubricError(name, f"rubric is too large (the limit is {MAX_RUBRIC_BYTES // KB} KB)")
-    loader = yaml.SafeLoader(text)
+    # libyaml's parser where PyYAML was built with it (five times faster); its nodes carry the same line marks.
+    # A file it refuses is read again by the Python parser, whose messages are the clearer and the same on
+    # every machine.
+    fast = getattr(yaml, "CSafeLoader", None)
+    loader = (fast or yaml.SafeLoader)(text)
     try:
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError:
+            if fast is None:
+                raise
+            loader.dispose()
+            loader = yaml.SafeLoader(text)
+            node = loader.get_single_node()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -860,6 +871,7 @@ def _load_yaml(text: str, name: str) -> tuple[Any, dict[tuple, int]]:
     lines: dict[tuple, int] = {}
     count = [0]
     seen: set[int] = set()
+    scalars = yaml.SafeLoader("")  # builds each scalar's value as safe_load would (numbers, booleans, strings)
 
     def build(n, path: tuple, depth: int):
         count[0] += 1
@@ -888,7 +900,7 @@ def _load_yaml(text: str, name: str) -> tuple[Any, dict[tuple, int]]:
         if isinstance(n, yaml.SequenceNode):
             return [build(v, path + (i,), depth + 1) for i, v in enumerate(n.value)]
         try:
-            return yaml.SafeLoader("").construct_object(n)
+            return scalars.construct_object(n)
         except yaml.YAMLError as exc:
             raise RubricError(name, f"invalid value: {getattr(exc, 'problem', exc)}", line=n.start_mark.line + 1,
                               field=_field(path)) from None
