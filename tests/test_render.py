@@ -95,13 +95,19 @@ def _widths(driver, page) -> tuple[int, int, list[str]]:
     return view, page_width, wide
 
 
-def test_the_overview_fits_a_phone_and_its_tables_scroll_in_their_box(tmp_path, phone):
+def _marked_class(tmp_path, size: int):
+    """The first `size` samples marked as a class; the output folder."""
     essays = tmp_path / "class"
     essays.mkdir()
-    for sample in sorted((ROOT / "samples").glob("*.txt"))[:12]:
+    for sample in sorted((ROOT / "samples").glob("*.txt"))[:size]:
         (essays / sample.name).write_bytes(sample.read_bytes())
     out = tmp_path / "out"
     assert CliRunner().invoke(main, ["batch", str(essays), "-o", str(out), "--quiet"]).exit_code == 0
+    return out
+
+
+def test_the_overview_fits_a_phone_and_its_tables_scroll_in_their_box(tmp_path, phone):
+    out = _marked_class(tmp_path, 12)
     view, width, wide = _widths(phone, out / "overview.html")
     assert view == 390 and width <= view, f"the page is {width}px wide on a {view}px phone"
     assert all(box == "scroll" for box in wide)  # a wide table scrolls inside its own box
@@ -125,12 +131,7 @@ def test_the_word_report_is_laid_out_on_the_paper_asked_for(tmp_path, rubric, pa
 
 
 def test_the_overview_prints_every_column(tmp_path):
-    essays = tmp_path / "class"
-    essays.mkdir()
-    for sample in sorted((ROOT / "samples").glob("*.txt"))[:6]:
-        (essays / sample.name).write_bytes(sample.read_bytes())
-    out = tmp_path / "out"
-    assert CliRunner().invoke(main, ["batch", str(essays), "-o", str(out), "--quiet"]).exit_code == 0
+    out = _marked_class(tmp_path, 6)
     pdf = _print_html(tmp_path, (out / "overview.html").read_text(encoding="utf-8"), "overview")
     text = subprocess.run([_need("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     parts_header = next(line for line in text.splitlines() if line.strip().startswith("Part "))
