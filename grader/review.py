@@ -68,8 +68,10 @@ class Review:
         if path.is_file():
             rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
         rows = [r for r in rows if not (r.get("student") == student and r.get("part") == part)]
+        from .batch import neutralise
+
         rows.append({"student": student, "part": part, "level": "" if level is None else str(level), "mark": "",
-                     "comment": comment, "note": "", "essay_hash": essay_hash(text)})
+                     "comment": neutralise(comment), "note": "", "essay_hash": essay_hash(text)})
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=HEADER, lineterminator="\n", extrasaction="ignore")
         writer.writeheader()

@@ -99,3 +99,19 @@ def test_a_click_sets_a_level_in_overrides_and_the_report(batch, server):
         wait.until(lambda d: "2 of 3" in d.title)
     finally:
         driver.quit()
+
+
+def test_a_comment_is_written_safe_for_a_spreadsheet_and_read_back_as_typed(batch):
+    from grader.overrides import read_overrides
+    from grader.review import Review
+
+    review = Review(batch)
+    result = review.results()[0]
+    part = result.elements[0].id
+    review.decide(result.student, part, None, "=HYPERLINK(\"x\") - see me", review.text_of(result))
+    written = (batch / "overrides.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in written  # a spreadsheet shows it as text, never runs it
+    decision = read_overrides(batch / "overrides.csv")[0]
+    assert decision.comment == "=HYPERLINK(\"x\") - see me" and decision.part == part
+    report = (batch / "reports" / f"{result.student}.html").read_text(encoding="utf-8")
+    assert "HYPERLINK" in report  # the comment reached the student's report, escaped
