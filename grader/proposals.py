@@ -47,7 +47,7 @@ def propose(rubric: Rubric, texts: list[str], scores: list[int]) -> list[Proposa
     """The terms that would help, best separating first."""
     from rapidfuzz import fuzz, process
 
-    import simplemma
+    from .lemmas import is_known
 
     compiled = rubric.compiled
     terms = compiled.terms
@@ -74,7 +74,7 @@ def propose(rubric: Rubric, texts: list[str], scores: list[int]) -> list[Proposa
         if count < MIN_ANSWERS or separation < MIN_SEPARATION or ratio < MIN_RATIO:
             continue
         spelling_of = None
-        if len(word) >= SPELLING_MIN_LETTERS and not simplemma.is_known(word, lang="en"):
+        if len(word) >= SPELLING_MIN_LETTERS and not is_known(word):
             best = process.extractOne(word, list(rubric_words), scorer=fuzz.ratio)
             if best is not None and best[1] >= SPELLING_SCORE:
                 spelling_of = best[0]

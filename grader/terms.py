@@ -190,9 +190,9 @@ class CompiledTerms:
             return None
         from rapidfuzz import fuzz, process
 
-        import simplemma
+        from .lemmas import is_known
 
-        if simplemma.is_known(word, lang="en"):
+        if is_known(word):
             return None  # an ordinary English word is not a misspelt name
         hit = process.extractOne(word, self.fuzzy_words.keys(), scorer=fuzz.ratio, score_cutoff=self.fuzzy_min_score)
         return self.fuzzy_words[hit[0]] if hit else None
@@ -291,9 +291,9 @@ def _compared(word: str, base: str) -> bool:
 
 def _is_english_word(word: str) -> bool:
     """Whether a word is in the English dictionary: `US` written small is the word 'us', `ATP` is no word."""
-    import simplemma
+    from .lemmas import is_known
 
-    return bool(simplemma.is_known(word, lang="en")) or word in english().function_words
+    return bool(is_known(word)) or word in english().function_words
 
 
 def _inflections(word: str) -> frozenset[str]:

@@ -123,9 +123,9 @@ def lemma(norm: str) -> str:
     """The dictionary form of a normalised word (simplemma's English data; no download)."""
     if not norm.isalpha():
         return norm
-    import simplemma
+    from .lemmas import lemmatize
 
-    return simplemma.lemmatize(norm, lang="en").casefold()
+    return lemmatize(norm).casefold()
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:

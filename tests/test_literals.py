@@ -42,6 +42,7 @@ ALLOWED_CONSTANTS = {
     ("grader/scoring.py", "MAX_STRENGTHS"): "display: strengths listed",
     ("grader/scoring.py", "MAX_IMPROVEMENTS"): "display: improvements listed",
     ("grader/terms.py", "CACHE_LIMIT"): "memory bound of the word-form caches",
+    ("grader/lemmas.py", "PRIVATE_FOLDER"): "file permissions of the cache folder",
     ("grader/overrides.py", "HASH_CHARS"): "length of an essay's fingerprint in overrides.csv",
     ("grader/feedback.py", "MAX_NAMED"): "display: details named back to the student for one part",
     ("grader/feedback.py", "MAX_SUGGESTED"): "display: details suggested for one part",

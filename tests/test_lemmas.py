@@ -1,0 +1,53 @@
+"""The cached English dictionary: the same lemmas as simplemma, a faster start, and a cache file that only
+this user could have written."""
+from __future__ import annotations
+
+import marshal
+import os
+import re
+
+import pytest
+import simplemma
+
+from grader import lemmas
+
+from .conftest import ROOT
+
+
+def test_the_cached_dictionary_gives_simplemmas_own_lemmas():
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))[:40])
+    words = sorted({w.casefold() for w in re.findall(r"[^\W\d_]+", text)})
+    assert len(words) > 2000
+    assert [lemmas.lemmatize(w) for w in words] == [simplemma.lemmatize(w, lang="en") for w in words]
+    assert [lemmas.is_known(w) for w in words] == [simplemma.is_known(w, lang="en") for w in words]
+    cached = lemmas.cache_dir() / f"simplemma-{simplemma.__version__}-en.marshal"
+    assert cached.is_file() and cached.stat().st_mode & 0o077 == 0  # written, private to this user
+
+
+def _planted(folder, table):
+    path = folder / f"simplemma-{simplemma.__version__}-en.marshal"
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(marshal.dumps(table))
+    return path
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="file ownership is a POSIX notion")
+def test_a_cache_others_could_write_is_never_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("GRADER_CACHE_DIR", str(tmp_path / "cache"))
+    planted = _planted(tmp_path / "cache", {b"houses": b"planted"})
+    os.chmod(tmp_path / "cache", 0o700)
+    os.chmod(planted, 0o600)
+    assert lemmas._english_table()[b"houses"] == b"planted"  # our own file is read as it is
+    os.chmod(planted, 0o666)
+    assert lemmas._english_table()[b"houses"] == b"house"  # anyone could have written it: the shipped table
+
+
+def test_caching_can_be_switched_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("GRADER_NO_CACHE", "1")
+    assert lemmas.cache_dir() is None
+    lemmas._lemmatizer.cache_clear()
+    try:
+        assert lemmas._lemmatizer() is None and lemmas.lemmatize("houses") == "house"
+    finally:
+        monkeypatch.delenv("GRADER_NO_CACHE")
+        lemmas._lemmatizer.cache_clear()
