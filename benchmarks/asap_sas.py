@@ -61,7 +61,8 @@ def fisher_mean(kappas: list[float]) -> float:
 
 def calibrate(rubric, path: Path, fit_rows: list[dict[str, str]]):
     """Fit the rubric's numbers on the calibration rows, write the file it names, and load it again."""
-    from grader.calibrate import fit, marked_answers, write_calibration
+    from grader.calibrate import fit, marked_answers
+    from grader.files import write_atomic
 
     if rubric.calibration is None:
         print(f"      {path.name} names no calibration file: not calibrated")
@@ -70,7 +71,7 @@ def calibrate(rubric, path: Path, fit_rows: list[dict[str, str]]):
     results = [grade_document(document_from_text(r["EssayText"], f"{r['Id']}.txt"), plain, student=r["Id"])
                for r in fit_rows]
     fitted = fit(plain, marked_answers(plain, results, [int(r["Score1"]) for r in fit_rows]))
-    write_calibration(path.parent / rubric.calibration, fitted.to_yaml(plain))
+    write_atomic(path.parent / rubric.calibration, fitted.to_yaml(plain).encode("utf-8"))
     print(f"      calibrated on {fitted.answers} rows: {fitted.before:.3f} as written, {fitted.after:.3f} after, "
           f"{fitted.cross_validated:.3f} cross-validated")
     return load_rubric(path)

@@ -190,10 +190,7 @@ def _percent(weights: list[float], answer: Marked) -> float:
 def _count(rubric: Rubric, levels: tuple[int, ...], found: str) -> int:
     from .marks import count_parts
 
-    scoring = rubric.scoring
-    assert scoring is not None
-    trial = rubric.model_copy(update={"scoring": scoring.model_copy(update={"found": found})})
-    return len(count_parts(trial, {e.id: level for e, level in zip(rubric.elements, levels)}).parts)
+    return len(count_parts(rubric, {e.id: level for e, level in zip(rubric.elements, levels)}, found).parts)
 
 
 def _most(rubric: Rubric) -> int:
@@ -217,11 +214,6 @@ def _as_written(rubric: Rubric, answer: Marked, scale: list[int]) -> int:
         return count_parts(rubric, {e.id: level for e, level in zip(rubric.elements, answer.levels)}).mark
     return mark_from_percent(rubric, _percent([e.weight for e in rubric.elements], answer))
 
-
-def write_calibration(path: Path, text: str) -> None:
-    from .files import write_atomic
-
-    write_atomic(path, text.encode("utf-8"))
 
 
 Graded = tuple[list[GradeResult], list[int], list[str]]

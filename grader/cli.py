@@ -184,7 +184,8 @@ def calibrate(rubric_ref: str, essays: Path | None, labels_path: Path | None, sh
               score_column: str | None, id_column: str | None, text_column: str | None, out: Path,
               proposal_path: Path | None) -> None:
     """Fit a rubric's numbers (part weights, the cut points of its marks) to answers a teacher has marked."""
-    from .calibrate import MIN_ANSWERS, answers_from_labels, answers_from_sheet, fit, marked_answers, write_calibration
+    from .calibrate import MIN_ANSWERS, answers_from_labels, answers_from_sheet, fit, marked_answers
+    from .files import write_atomic
     from .errors import DocumentError
     from .rubric import load_rubric
 
@@ -205,7 +206,7 @@ def calibrate(rubric_ref: str, essays: Path | None, labels_path: Path | None, sh
         raise DocumentError(str(sheet or labels_path), f"{len(answers)} marked answers are too few to calibrate on "
                                                        f"(at least {MIN_ANSWERS})")
     fitted = fit(rubric, answers)
-    write_calibration(out, fitted.to_yaml(rubric))
+    write_atomic(out, fitted.to_yaml(rubric).encode("utf-8"))
     click.echo(f"Calibrated on {fitted.answers} marked answers. Quadratic weighted kappa with the teacher's marks:")
     click.echo(f"  the rubric as written    {fitted.before:.3f}")
     click.echo(f"  calibrated               {fitted.after:.3f}  (on the answers it was fitted to)")

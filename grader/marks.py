@@ -26,11 +26,12 @@ class Counted:
     mark: int
 
 
-def count_parts(rubric: Rubric, levels: dict[str, int]) -> Counted:
-    """Count the parts found (by element id and level), each group up to its cap, in rubric order."""
+def count_parts(rubric: Rubric, levels: dict[str, int], found: str | None = None) -> Counted:
+    """Count the parts found (by element id and level), each group up to its cap, in rubric order; `found` is
+    the level a part needs, when not the rubric's own (calibration tries both)."""
     scoring = rubric.scoring
     assert scoring is not None
-    need = FOUND_LEVEL[scoring.found]
+    need = FOUND_LEVEL[found or scoring.found]
     group_of = {element_id: g for g, group in enumerate(scoring.groups) for element_id in group.elements}
     used = [0] * len(scoring.groups)
     counted = set()

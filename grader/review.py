@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlparse
 
 from .errors import DocumentError
 from .files import write_atomic
-from .overrides import FILE_NAME, HEADER, essay_hash
+from .overrides import FILE_NAME, HEADER, essay_hash, read_overrides
 from .results import LEVEL_NAMES, GradeResult
 
 #: One colour per part, in rubric order (they repeat after eight), for the highlighted evidence.
@@ -42,6 +42,7 @@ class Review:
         self.settings = json.loads(settings.read_text(encoding="utf-8"))
         self.token = secrets.token_urlsafe(16)
         self.lock = threading.Lock()
+        self._answers: dict[str, str] | None = None  # a spreadsheet's answers by `file`, read once
 
     def results(self) -> list[GradeResult]:
         """The batch's results, in batch order."""
@@ -54,28 +55,26 @@ class Review:
 
         folder = Path(self.settings["folder"])
         if folder.is_file():  # a spreadsheet of answers: the row's answer
-            from .batch import sheet_essays
+            if self._answers is None:
+                from .batch import sheet_essays
 
-            rows = sheet_essays(folder, ".html", self.settings.get("id_column"), self.settings.get("text_column"))
-            row = next(e for e in rows if e.relative == result.file)
-            return document_from_text(row.text or "", row.relative).text
+                rows = sheet_essays(folder, ".html", self.settings.get("id_column"), self.settings.get("text_column"))
+                self._answers = {e.relative: e.text or "" for e in rows}
+            return document_from_text(self._answers[result.file], result.file).text
         return read_document(folder / result.file, result.file).text
 
     def decide(self, student: str, part: str, level: int | None, comment: str, text: str) -> None:
         """Record a decision about one part (replacing an earlier one about it) and mark the batch again."""
-        path = self.outdir / FILE_NAME
-        rows: list[dict[str, str]] = []
-        if path.is_file():
-            rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-        rows = [r for r in rows if not (r.get("student") == student and r.get("part") == part)]
         from .batch import neutralise
 
-        rows.append({"student": student, "part": part, "level": "" if level is None else str(level), "mark": "",
-                     "comment": neutralise(comment), "note": "", "essay_hash": essay_hash(text)})
+        path = self.outdir / FILE_NAME
+        kept = [o for o in read_overrides(path) if not (o.student == student and o.part == part)]
+        rows = [[o.student, o.part, _cell(o.level), _cell(o.mark), o.comment, o.note, o.essay_hash] for o in kept]
+        rows.append([student, part, _cell(level), "", comment, "", essay_hash(text)])
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=HEADER, lineterminator="\n", extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(HEADER)
+        writer.writerows([[neutralise(cell) for cell in row] for row in rows])
         write_atomic(path, out.getvalue().encode("utf-8"))
         self.remark()
 
@@ -87,6 +86,10 @@ class Review:
         run_batch(s["folder"], self.outdir, s["rubric"], s["format"], workers=1, recursive=s["recursive"],
                   sources=s["sources"], id_column=s.get("id_column"), text_column=s.get("text_column"),
                   paper=s.get("paper", "a4"))
+
+
+def _cell(number: int | None) -> str:
+    return "" if number is None else str(number)
 
 
 def page(review: Review, index: int) -> str:

@@ -115,3 +115,17 @@ def test_a_comment_is_written_safe_for_a_spreadsheet_and_read_back_as_typed(batc
     assert decision.comment == "=HYPERLINK(\"x\") - see me" and decision.part == part
     report = (batch / "reports" / f"{result.student}.html").read_text(encoding="utf-8")
     assert "HYPERLINK" in report  # the comment reached the student's report, escaped
+
+
+def test_a_decision_keeps_the_teachers_other_rows_however_the_file_was_saved(batch):
+    from grader.overrides import read_overrides
+    from grader.review import Review
+
+    (batch / "overrides.csv").write_bytes("student;part;level;mark;comment;note;essay_hash\r\nben;;;7;Très bien;;\r\n"
+                                          .encode("cp1252"))
+    review = Review(batch)
+    result = review.results()[0]
+    review.decide(result.student, result.elements[0].id, 2, "", review.text_of(result))
+    decisions = read_overrides(batch / "overrides.csv")
+    assert [(d.student, d.mark, d.comment) for d in decisions][0] == ("ben", 7, "Très bien")
+    assert (decisions[1].student, decisions[1].level) == (result.student, 2)
