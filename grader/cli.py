@@ -4,6 +4,7 @@ to one line on stderr and an exit status (DESIGN section 6). It computes nothing
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -13,8 +14,18 @@ from .defaults import DEFAULT_RUBRIC_ID
 from .errors import ExitStatus, GraderError, RubricError
 
 
+def _skip_cache(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    """--no-cache: this process, and the batch workers it starts, neither read nor write grader's cache."""
+    if value:
+        os.environ["GRADER_NO_CACHE"] = "1"
+    return value
+
+
 def rubric_option(func):
-    """--rubric ID|FILE, the same on every command that grades."""
+    """--rubric ID|FILE and --no-cache, the same on every command that grades."""
+    func = click.option("--no-cache", is_flag=True, expose_value=False, is_eager=True, callback=_skip_cache,
+                        help="Work the rubric and the English dictionary out afresh instead of reading them from "
+                             "grader's cache folder (GRADER_CACHE_DIR), and keep nothing there.")(func)
     return click.option("--rubric", "rubric_ref", default=DEFAULT_RUBRIC_ID, show_default=True, metavar="ID|FILE",
                         help="A bundled rubric id or a path to a rubric YAML file.")(func)
 

@@ -74,14 +74,39 @@ class CompiledRubric:
 
         return reference_tables(self.rubric)
 
+    def _patterns(self) -> list[Evidence]:
+        """Every evidence pattern of the rubric, in a fixed order: the parts', then the misconceptions'."""
+        return [p for e in self.rubric.elements for p in e.patterns] + [m.claim for m in self.rubric.misconceptions]
+
     @cached_property
     def shapes(self) -> dict[int, Shape]:
         """Each evidence pattern's group sets and window, by the pattern's identity."""
+        stored = self.__dict__.pop("_stored_shapes", None)
+        if stored is not None:  # read back from the cache: the same shapes, for the patterns' new identities
+            return {id(p): s for p, s in zip(self._patterns(), stored)}
         from .matching import shape
 
         within = self.settings["evidence"].within
-        patterns = [p for e in self.rubric.elements for p in e.patterns] + [m.claim for m in self.rubric.misconceptions]
-        return {id(p): shape(p, within, self.actor_of) for p in patterns}
+        return {id(p): shape(p, within, self.actor_of) for p in self._patterns()}
+
+    #: What `warm` works out ahead of grading (everything but the settings and question, made at once).
+    WARMED = ("terms", "sources", "rubric_text", "fact_tables", "reference_tables", "actor_of", "shapes",
+              "claims_by_group", "name_blockers")
+
+    def warm(self) -> CompiledRubric:
+        """Work out every part now, so a cache or a batch's worker processes receive it whole."""
+        for name in self.WARMED:
+            getattr(self, name)
+        return self
+
+    def __getstate__(self) -> dict:
+        """The state to pickle: shapes are keyed by the patterns' identities, which a pickle does not keep, so they
+        travel as a list in pattern order (the rubric may not be whole yet when this object is read back)."""
+        state = dict(self.__dict__)
+        shapes = state.pop("shapes", None)
+        if shapes is not None:
+            state["_stored_shapes"] = [shapes[id(p)] for p in self._patterns()]
+        return state
 
     @cached_property
     def claims_by_group(self) -> dict[str, tuple[int, ...]]:

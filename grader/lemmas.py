@@ -2,8 +2,7 @@
 
 simplemma ships its dictionary lzma-compressed in its own encoding; decoding it takes about 0.2 s in every
 process, the largest part of grading one essay from the command line. The decoded table is written once to
-the user's cache folder (`GRADER_CACHE_DIR`, else `$XDG_CACHE_HOME/grader`, else `~/.cache/grader`), named
-by simplemma's version, with `marshal` (a plain table of byte strings: loading it runs no code) and read
+grader's cache folder (`grader.cache`), named by simplemma's version, with `marshal` (a plain table of byte strings: loading it runs no code) and read
 back in about 0.03 s. The lemmas are simplemma's own, with its own strategies: only where the table comes
 from changes. A cache file that another user could have written is never read, and with `GRADER_NO_CACHE`
 set, or where simplemma lacks the interface used here, grader uses simplemma as it comes.
@@ -12,38 +11,9 @@ from __future__ import annotations
 
 import functools
 import marshal
-import os
-import stat
-from pathlib import Path
 from typing import Any
 
-#: Permission bits that let other users write a file or folder: a cache with them is not trusted.
-OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
-#: The cache folder's permissions when grader creates it: this user's alone.
-PRIVATE_FOLDER = 0o700
-
-
-def cache_dir() -> Path | None:
-    """Where grader keeps its caches, or None when caching is switched off."""
-    if os.environ.get("GRADER_NO_CACHE"):
-        return None
-    chosen = os.environ.get("GRADER_CACHE_DIR")
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "grader"
-
-
-def _trusted(path: Path) -> bool:
-    """A file, and the folder it is in, owned by this user and writable by nobody else."""
-    try:
-        for item in (path, path.parent):
-            info = item.stat()
-            if (hasattr(os, "getuid") and info.st_uid != os.getuid()) or info.st_mode & OTHERS_WRITE:
-                return False
-    except OSError:
-        return False
-    return True
+from .cache import bulk_load, cache_dir, read_trusted, write_private
 
 
 def _english_table() -> dict[bytes, bytes]:
@@ -53,31 +23,19 @@ def _english_table() -> dict[bytes, bytes]:
 
     folder = cache_dir()
     path = folder / f"simplemma-{simplemma.__version__}-en.marshal" if folder else None
-    if path is not None and path.is_file() and _trusted(path):
+    data = read_trusted(path) if path is not None else None
+    if data is not None:
         try:
-            table = marshal.loads(path.read_bytes())
+            with bulk_load():
+                table = marshal.loads(data)
             if isinstance(table, dict):
                 return table
-        except (OSError, ValueError, EOFError, TypeError):
+        except (ValueError, EOFError, TypeError):
             pass
     table = shipped._load_dictionary_from_disk("en")
     if path is not None:
-        _write(path, marshal.dumps(table))
+        write_private(path, marshal.dumps(table))
     return table
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write the cache whole, private to this user; a cache that cannot be written is only a slower start."""
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)  # concurrent workers each write a whole file; the last rename wins
-    except OSError:
-        pass
 
 
 @functools.lru_cache(maxsize=1)

@@ -47,7 +47,7 @@ _PHRASE_BAD = re.compile(r"[^\w\s\-‐.,'’$%&#*/]|_")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Band(_Model):
@@ -561,14 +561,24 @@ def load_rubric(ref: str | Path = DEFAULT_RUBRIC_ID) -> Rubric:
         size = path.stat().st_size
         if size > MAX_RUBRIC_BYTES:
             raise RubricError(shown, f"rubric file is too large ({size // KB} KB; the limit is {MAX_RUBRIC_BYTES // KB} KB)")
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise RubricError(shown, "rubric file not found") from None
-    except UnicodeDecodeError:
-        raise RubricError(shown, "rubric file is not UTF-8 text") from None
     except OSError as exc:
         raise RubricError(shown, f"cannot read the rubric ({exc.strerror or exc})") from None
-    return rubric_from_yaml(text, shown, base=path.parent).located_at(path)
+    from .rubric_cache import cached_rubric, store_rubric
+
+    located = path.resolve()
+    rubric = cached_rubric(located, data)
+    if rubric is not None:
+        return rubric
+    try:
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads it
+    except UnicodeDecodeError:
+        raise RubricError(shown, "rubric file is not UTF-8 text") from None
+    rubric = rubric_from_yaml(text, shown, base=path.parent).located_at(path)
+    store_rubric(located, data, rubric)
+    return rubric
 
 
 def rubric_from_yaml(text: str, name: str = "<rubric>", base: Path | None = None) -> Rubric:

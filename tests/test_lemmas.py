@@ -9,7 +9,7 @@ import re
 import pytest
 import simplemma
 
-from grader import lemmas
+from grader import cache, lemmas
 
 from .conftest import ROOT
 
@@ -20,7 +20,7 @@ def test_the_cached_dictionary_gives_simplemmas_own_lemmas():
     assert len(words) > 2000
     assert [lemmas.lemmatize(w) for w in words] == [simplemma.lemmatize(w, lang="en") for w in words]
     assert [lemmas.is_known(w) for w in words] == [simplemma.is_known(w, lang="en") for w in words]
-    cached = lemmas.cache_dir() / f"simplemma-{simplemma.__version__}-en.marshal"
+    cached = cache.cache_dir() / f"simplemma-{simplemma.__version__}-en.marshal"
     assert cached.is_file() and cached.stat().st_mode & 0o077 == 0  # written, private to this user
 
 
@@ -44,7 +44,7 @@ def test_a_cache_others_could_write_is_never_read(tmp_path, monkeypatch):
 
 def test_caching_can_be_switched_off(tmp_path, monkeypatch):
     monkeypatch.setenv("GRADER_NO_CACHE", "1")
-    assert lemmas.cache_dir() is None
+    assert cache.cache_dir() is None
     lemmas._lemmatizer.cache_clear()
     try:
         assert lemmas._lemmatizer() is None and lemmas.lemmatize("houses") == "house"
