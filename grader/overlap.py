@@ -158,7 +158,12 @@ def shared_passages(a: list[str], b: list[str], seeds: list[tuple[int, int]],
     """Maximal runs of SHINGLE+ words standing in both essays, grown from shared positions; most words first.
     Runs made only of excluded material (the question, the sources) are left out."""
     runs: set[tuple[int, int, int]] = set()  # (start in a, start in b, length)
+    grown: dict[int, list[tuple[int, int]]] = {}  # runs found so far by diagonal (pa - pb): their [start, end) in a
     for pa, pb in seeds:
+        # A seed inside a run already grown on its diagonal grows into that same run: two copies of one essay
+        # share hundreds of seeds, and growing each again would take time in the square of the essay's length.
+        if any(start <= pa < end for start, end in grown.get(pa - pb, ())):
+            continue
         if a[pa : pa + SHINGLE] != b[pb : pb + SHINGLE]:
             continue  # a hash collision, not a shared passage
         start_a, start_b = pa, pb
@@ -168,6 +173,7 @@ def shared_passages(a: list[str], b: list[str], seeds: list[tuple[int, int]],
         while end_a < len(a) and end_b < len(b) and a[end_a] == b[end_b]:
             end_a, end_b = end_a + 1, end_b + 1
         runs.add((start_a, start_b, end_a - start_a))
+        grown.setdefault(pa - pb, []).append((start_a, end_a))
     passages = []
     for _, start_b, n in sorted(runs, key=lambda r: (-r[2], r[1])):
         if any(_hash(b[k : k + SHINGLE]) not in excluded for k in range(start_b, start_b + n - SHINGLE + 1)):

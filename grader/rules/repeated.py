@@ -55,18 +55,20 @@ def mark_reworded(ctx: Screening, reasons: list[str | None], cfg: Any) -> None:
             continue
         sentences.setdefault(s.paragraph, []).append(_content(ctx, s))
         members.setdefault(s.paragraph, []).append(s.index)
-    earlier: list[list[list[str]]] = []
+    earlier: list[tuple[list[str], list[tuple[Counter, int]]]] = []  # each paragraph's items and sentence bags
     for paragraph in sorted(sentences):
         parts = sentences[paragraph]
         items = [item for part in parts for item in part]
         if len(items) < cfg.paragraph_items:
             continue
-        if any(_in_order(items, [item for part in other for item in part]) >= cfg.reworded_share
-               or _sentence_by_sentence(parts, other, cfg) >= cfg.reworded_share * len(items) for other in earlier):
+        bags = _bags(parts, cfg)
+        if any(_in_order(items, other_items) >= cfg.reworded_share
+               or _sentence_by_sentence(bags, other_bags, cfg) >= cfg.reworded_share * len(items)
+               for other_items, other_bags in earlier):
             for i in members[paragraph]:
                 reasons[i] = RULE.id
         else:
-            earlier.append(parts)
+            earlier.append((items, bags))
 
 
 def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -> Flag | None:
@@ -104,17 +106,23 @@ def _content(ctx: Screening, s: Sentence) -> list[str]:
     return out
 
 
-def _sentence_by_sentence(parts: list[list[str]], other: list[list[str]], cfg: Any) -> int:
+def _bags(parts: list[list[str]], cfg: Any) -> list[tuple[Counter, int]]:
+    """A paragraph's sentences long enough to compare, each as a bag of its terms and numbers with its size."""
+    return [(Counter(part), len(part)) for part in parts if len(part) >= cfg.sentence_items]
+
+
+def _sentence_by_sentence(bags: list[tuple[Counter, int]], other: list[tuple[Counter, int]], cfg: Any) -> int:
     """How many of a paragraph's terms and numbers lie in sentences that name nearly the same ones, in any
     order, as some sentence of the other paragraph."""
-    bags = [Counter(part) for part in other if len(part) >= cfg.sentence_items]
     matched = 0
-    for part in parts:
-        if len(part) < cfg.sentence_items:
-            continue
-        mine = Counter(part)
-        if any(2 * sum((mine & bag).values()) >= cfg.sentence_match * (len(part) + bag.total()) for bag in bags):
-            matched += len(part)
+    for mine, size in bags:
+        for theirs, their_size in other:
+            need = cfg.sentence_match * (size + their_size)
+            if 2 * min(size, their_size) < need:
+                continue  # even every item shared would not be enough
+            if 2 * sum(min(mine[item], theirs[item]) for item in mine.keys() & theirs.keys()) >= need:
+                matched += size
+                break
     return matched
 
 
