@@ -20,7 +20,7 @@ from typing import BinaryIO, Iterator
 from .documents import Document
 from .rubric import Rubric
 from .sources import source_index
-from .text import tokenize
+from .text import tokenize, words
 
 SHINGLE = 12
 WINDOW = 4
@@ -43,7 +43,7 @@ def words_of(document: Document) -> list[str]:
     out: list[str] = []
     for p in document.paragraphs:
         if p.kind == "body":
-            out.extend(t.norm for t in tokenize(document.text[p.start : p.end]))
+            out.extend(words(document.text[p.start : p.end]))
     return out
 
 

@@ -153,6 +153,13 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     return tuple(Token(*w, *j) for w, j in zip(words, joined))
 
 
+def words(text: str) -> list[str]:
+    """The normalised forms of `text`'s words, in order: what `tokenize` gives as `norm`, without building tokens
+    (how a batch compares essays for shared passages)."""
+    forms = _word_forms
+    return [norm for m in _WORD.finditer(text) if (norm := forms(m.group())[0])]
+
+
 @functools.lru_cache(maxsize=WORD_CACHE)
 def _word_forms(raw: str) -> tuple[str, str, bool]:
     """A written word's normalised form, lemma and whether it is in capitals, worked out once per form."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import io
 import re
 import zipfile
@@ -44,16 +45,46 @@ def _fixed_bytes(document, set_dates: bool = True) -> bytes:
         props = document.core_properties
         props.created = props.modified = FIXED_TIME
         props.last_printed = FIXED_TIME
-    buffer = io.BytesIO()
-    document.save(buffer)
+    try:
+        entries = _package_entries(document)
+    except (AttributeError, TypeError):  # a python-docx whose writer differs: unzip what it saves instead
+        buffer = io.BytesIO()
+        document.save(buffer)
+        with zipfile.ZipFile(buffer) as saved:
+            entries = {name: saved.read(name) for name in saved.namelist()}
     out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        unique = {info.filename: info for info in src.infolist()}
-        for info in sorted(unique.values(), key=lambda i: (i.filename != "[Content_Types].xml", i.filename)):
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in sorted(entries, key=lambda name: (name != "[Content_Types].xml", name)):
+            fixed = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
+            dst.writestr(fixed, entries[name])
     return out.getvalue()
+
+
+def _package_entries(document) -> dict[str, bytes]:
+    """Each zip entry `document.save()` would write, by name (a name written twice keeps its last content),
+    not yet zipped: _fixed_bytes zips them once, with fixed timestamps, where unzipping python-docx's saved
+    package and zipping it again compressed everything twice. These are the steps of python-docx's
+    OpcPackage.save and PackageWriter.write (python-docx 1.2), with the entries kept instead of zipped."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    entries: dict[str, bytes] = {}
+
+    class Collect:
+        """Stands in for python-docx's zip writer (PhysPkgWriter)."""
+
+        @staticmethod
+        def write(uri, blob: bytes | str) -> None:
+            entries[uri.membername] = blob.encode("utf-8") if isinstance(blob, str) else blob
+
+    writer: Any = Collect
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    PackageWriter._write_content_types_stream(writer, package.parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, package.parts)
+    return entries
 
 
 # ------------------------------------------------------------------------------------- feedback report
@@ -68,82 +99,109 @@ def set_paper(document, paper: str) -> None:
         section.page_width, section.page_height = width, height
 
 
+#: The paragraph styles the feedback report uses, by python-docx's names for them.
+REPORT_STYLES = ("Title", "Heading 1", "Heading 2", "List Bullet", "List Number", "Quote")
+
+
+@functools.cache
+def _blank_report(paper: str) -> tuple[Any, dict[str, str]]:
+    """A blank feedback report on `paper` (python-docx's template, Normal text at 11 pt), and the style id of
+    each of REPORT_STYLES and of "Table Grid". Made once per process and never changed: every report starts
+    from a deep copy, several times faster than opening and parsing the template again, and sets its styles
+    by id, because python-docx finds a style by name by scanning the whole styles part each time."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    document = docx.Document()
+    set_paper(document, paper)
+    document.styles["Normal"].font.size = Pt(11)
+    ids = {name: document.styles.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH) for name in REPORT_STYLES}
+    ids["Table Grid"] = document.styles.get_style_id("Table Grid", WD_STYLE_TYPE.TABLE)
+    return document, ids
+
+
 def feedback_docx(result: GradeResult, paper: str = "a4", rubric=None) -> bytes:
     """The student's feedback report as a Word document: headings, a table of the parts, quotes in a quote style."""
-    import docx
     from docx.shared import Pt
 
     ctx = build_context(result, paper, rubric)
-    document = docx.Document()
-    set_paper(document, paper)
+    blank, style_ids = _blank_report("letter" if paper == "letter" else "a4")
+    document = copy.deepcopy(blank)
+
+    def add(text: str = "", style: str | None = None):
+        """`document.add_paragraph(text, style)`, with the style set by its id (the same XML, no lookup)."""
+        paragraph = document.add_paragraph(text)
+        if style is not None:
+            paragraph._p.style = style_ids[style]
+        return paragraph
+
     document.core_properties.title = _clean(f"Feedback for {ctx.student}")
     document.core_properties.author = AUTHOR
-    document.styles["Normal"].font.size = Pt(11)
-    document.add_heading(_clean(f"Feedback for {ctx.student}"), level=0)
-    document.add_paragraph(_clean(ctx.title)).runs[0].italic = True
-    mark = document.add_paragraph()
+    add(_clean(f"Feedback for {ctx.student}"), "Title")
+    add(_clean(ctx.title)).runs[0].italic = True
+    mark = add()
     run = mark.add_run(f"Mark: {ctx.mark} / {ctx.mark_max} — {_clean(ctx.band)}" if ctx.parts
                        else f"Mark: none — {_clean(ctx.band)}")
     run.bold = True
     run.font.size = Pt(16)
     if ctx.parts:
         mark.add_run(f"   {ctx.score} / {ctx.max_score} points, {ctx.percent}%")
-    document.add_paragraph(f"{ctx.word_count} words." + (f" {ctx.held_back}" if ctx.held_back else ""))
+    add(f"{ctx.word_count} words." + (f" {ctx.held_back}" if ctx.held_back else ""))
     if ctx.flags:
-        document.add_heading("Read this first", level=1)
+        add("Read this first", "Heading 1")
         for flag in ctx.flags:
-            document.add_paragraph(_clean(flag), style="List Bullet")
+            add(_clean(flag), "List Bullet")
     if ctx.priorities:
-        document.add_heading("Your priorities", level=1)
+        add("Your priorities", "Heading 1")
         for item in ctx.priorities:
-            document.add_paragraph(_clean(item), style="List Number")
+            add(_clean(item), "List Number")
     if ctx.parts:
-        _parts_table(document, ctx)
+        add("The rubric: where your answer is", "Heading 1")
+        _parts_table(document, ctx, style_ids["Table Grid"])
     for part in ctx.parts:
-        document.add_heading(_clean(f"{part.number}. {part.title}: {part.verdict}"), level=2)
-        document.add_paragraph(part.explanation)
+        add(_clean(f"{part.number}. {part.title}: {part.verdict}"), "Heading 2")
+        add(part.explanation)
         if part.quotes:
-            document.add_paragraph("What you wrote that counts here:")
+            add("What you wrote that counts here:")
             for quote in part.quotes:
-                document.add_paragraph(_clean(f"“{quote.text}” (paragraph {quote.paragraph})"), style="Quote")
+                add(_clean(f"“{quote.text}” (paragraph {quote.paragraph})"), "Quote")
             if part.more_quotes:
-                document.add_paragraph(f"…and {part.more_quotes} more sentence{'s' if part.more_quotes > 1 else ''} "
-                                       "on this part.")
-        step = document.add_paragraph()
+                add(f"…and {part.more_quotes} more sentence{'s' if part.more_quotes > 1 else ''} on this part.")
+        step = add()
         step.add_run("Well done: " if part.done_well else "Next step: ").bold = True
         step.add_run(_clean(part.next_step))
     if ctx.wrong_facts or ctx.right_facts:
-        document.add_heading("Fact check", level=1)
+        add("Fact check", "Heading 1")
         for fact in ctx.wrong_facts:
-            p = document.add_paragraph(style="List Bullet")
+            p = add(style="List Bullet")
             p.add_run("✗ Check this: ").bold = True
             p.add_run(_clean(f"“{fact.text}” "))
             p.add_run("Correct version: ").bold = True
             p.add_run(_clean(fact.note))
         for fact in ctx.right_facts:
-            p = document.add_paragraph(style="List Bullet")
+            p = add(style="List Bullet")
             p.add_run("✓ Accurate: ").bold = True
             p.add_run(_clean(f"“{fact.text}”"))
     if ctx.strengths:
-        document.add_heading("What you did well", level=1)
+        add("What you did well", "Heading 1")
         for item in ctx.strengths:
-            document.add_paragraph(_clean(item), style="List Bullet")
+            add(_clean(item), "List Bullet")
     return _fixed_bytes(document)
 
 
 # ------------------------------------------------------------------------------------------ annotation
 
 
-def _parts_table(document, ctx) -> None:
-    """The rubric grid: each part by its levels' descriptors, the level the essay reached ticked and shaded,
-    and the part's marks."""
+def _parts_table(document, ctx, style_id: str) -> None:
+    """The rubric grid, in the table style `style_id`: each part by its levels' descriptors, the level the
+    essay reached ticked and shaded, and the part's marks."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm
 
-    document.add_heading("The rubric: where your answer is", level=1)
     table = document.add_table(rows=1, cols=5)
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = style_id  # by id, as in feedback_docx
     for cell, text in zip(table.rows[0].cells, ("Part of the question", *ctx.level_names, "Marks")):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
