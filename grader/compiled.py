@@ -91,7 +91,7 @@ class CompiledRubric:
 
     #: What `warm` works out ahead of grading (everything but the settings and question, made at once).
     WARMED = ("terms", "sources", "rubric_text", "fact_tables", "reference_tables", "actor_of", "shapes",
-              "claims_by_group", "name_blockers")
+              "claims_by_group", "name_blockers", "holder_names")
 
     def warm(self) -> CompiledRubric:
         """Work out every part now, so a cache or a batch's worker processes receive it whole."""
@@ -118,6 +118,13 @@ class CompiledRubric:
             for group in (requirements[0] if requirements else ()):
                 index.setdefault(group, []).append(i)
         return {g: tuple(ids) for g, ids in index.items()}
+
+    @cached_property
+    def holder_names(self) -> dict[str, set[str]]:
+        """Each office holder's name -> the forms their occurrences carry."""
+        from .offices import shown_names
+
+        return {h.name: shown_names(self.rubric, h.name) for office in self.rubric.offices for h in office.holders}
 
     @cached_property
     def actor_of(self) -> dict[str, str]:

@@ -30,13 +30,14 @@ def misplaced(rubric: Rubric, sentence: Sentence, occ: list[Occurrence], years: 
         roles = [o for o in occ if o.group in office.role]
         if not roles:
             continue
+        shown = rubric.compiled.holder_names
         for person in (o for o in occ if o.group in people):
             apposed = [role for role in roles if _apposed(sentence, person, role, window)]
             if not apposed:
                 continue
             if _marked_later(sentence, person, window):
                 continue
-            holder = [h for h in office.holders if person.phrase in _shown_names(rubric, h.name)]
+            holder = [h for h in office.holders if person.phrase in shown[h.name]]
             dates = _dates([person, *apposed], years, matched, earlier_year, bound)
             if holder and not dates:
                 continue
@@ -49,7 +50,7 @@ def misplaced(rubric: Rubric, sentence: Sentence, occ: list[Occurrence], years: 
     return out
 
 
-def _shown_names(rubric: Rubric, name: str) -> set[str]:
+def shown_names(rubric: Rubric, name: str) -> set[str]:
     """The forms a person's occurrences carry (the first spelling of each person-group line that names them)."""
     wanted = spellings(name)
     return {line.split("|")[0].strip() for g in rubric.person_groups for line in rubric.terms[g]

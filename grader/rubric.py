@@ -35,9 +35,15 @@ YEAR_DIGITS = 4
 FIRST_YEAR, LAST_YEAR = 1000, 2099
 
 
+_YEARS = frozenset(str(year) for year in range(FIRST_YEAR, LAST_YEAR + 1))
+
+
 def is_year(word: str) -> bool:
-    """Whether a normalised word is a year as facts are dated: four digits from FIRST_YEAR to LAST_YEAR."""
-    return len(word) == YEAR_DIGITS and word.isdigit() and FIRST_YEAR <= int(word) <= LAST_YEAR
+    """Whether a normalised word is a year as facts are dated: four digits from FIRST_YEAR to LAST_YEAR. (Asked
+    of every word several times an essay: the common case is one set lookup; digits of other scripts are read
+    as numbers.)"""
+    return word in _YEARS or (not word.isascii() and len(word) == YEAR_DIGITS and word.isdigit()
+                              and FIRST_YEAR <= int(word) <= LAST_YEAR)
 #: Weights add up to `total` when they differ by less than this (floating-point sums).
 WEIGHT_TOLERANCE = 1e-9
 

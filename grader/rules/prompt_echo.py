@@ -1,7 +1,7 @@
 """prompt_echo: the question pasted back or restated beyond the opening copy earns nothing."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..language import english
 from .base import Flag, Rule, Setting, plural
@@ -29,7 +29,7 @@ def fires(ctx: Screening, s: Sentence, cfg: Any) -> bool:
     """Pasted back (runs of the question's words), or the question in other words."""
     question = ctx.compiled.question
     return (question.overlap(s.tokens, cfg.run_words) >= cfg.min_share
-            or restates_instruction(s.tokens, ctx, cfg, _own_term(ctx, s)))
+            or restates_instruction(s.tokens, ctx, cfg, lambda: _own_term(ctx, s)))
 
 
 def _own_term(ctx: Screening, s: Sentence) -> bool:
@@ -41,12 +41,13 @@ def _own_term(ctx: Screening, s: Sentence) -> bool:
                for o in ctx.occurrences[s.index])
 
 
-def restates_instruction(tokens: tuple[Token, ...], ctx: Screening, cfg: Any, own_term: bool = False) -> bool:
+def restates_instruction(tokens: tuple[Token, ...], ctx: Screening, cfg: Any,
+                         own_term: Callable[[], bool] | None = None) -> bool:
     """The question in other words: a sentence that opens like one of its instructions ("Explain ...") and is
     made of its words, or a longer one almost entirely made of its words ("In the end, Mao and the Communist
     Party entered into the alliance for political reasons in the aftermath of WWII") unless one of those few
     other words is a rubric term of its own ("It uses osmosis to control the movement of water across the
-    cell membrane" answers)."""
+    cell membrane" answers; `own_term` tells, asked only when it matters)."""
     question = ctx.compiled.question
     vocabulary = ctx.compiled.given_words
     fw = english().function_words
@@ -56,7 +57,8 @@ def restates_instruction(tokens: tuple[Token, ...], ctx: Screening, cfg: Any, ow
     shared = sum(t.norm in vocabulary or t.lemma in vocabulary for t in content)
     if tokens[0].norm in question.openers and shared >= cfg.instruction_share * len(content):
         return True
-    return not own_term and len(content) >= cfg.restated_min_words and shared >= cfg.restated_share * len(content)
+    return (len(content) >= cfg.restated_min_words and shared >= cfg.restated_share * len(content)
+            and not (own_term is not None and own_term()))
 
 
 def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -> Flag | None:

@@ -63,7 +63,7 @@ def mark_reworded(ctx: Screening, reasons: list[str | None], cfg: Any) -> None:
             continue
         bags = _bags(parts, cfg)
         if any(_in_order(items, other_items) >= cfg.reworded_share
-               or _sentence_by_sentence(bags, other_bags, cfg) >= cfg.reworded_share * len(items)
+               or _sentence_by_sentence(bags, other_bags, cfg, cfg.reworded_share * len(items))
                for other_items, other_bags in earlier):
             for i in members[paragraph]:
                 reasons[i] = RULE.id
@@ -111,19 +111,26 @@ def _bags(parts: list[list[str]], cfg: Any) -> list[tuple[Counter, int]]:
     return [(Counter(part), len(part)) for part in parts if len(part) >= cfg.sentence_items]
 
 
-def _sentence_by_sentence(bags: list[tuple[Counter, int]], other: list[tuple[Counter, int]], cfg: Any) -> int:
-    """How many of a paragraph's terms and numbers lie in sentences that name nearly the same ones, in any
-    order, as some sentence of the other paragraph."""
+def _sentence_by_sentence(bags: list[tuple[Counter, int]], other: list[tuple[Counter, int]], cfg: Any,
+                          need: float) -> bool:
+    """Whether at least `need` of a paragraph's terms and numbers lie in sentences that name nearly the same
+    ones, in any order, as some sentence of the other paragraph (stopping as soon as the answer is known)."""
     matched = 0
+    left = sum(size for _, size in bags)
     for mine, size in bags:
+        if matched + left < need:
+            return False
+        left -= size
         for theirs, their_size in other:
-            need = cfg.sentence_match * (size + their_size)
-            if 2 * min(size, their_size) < need:
+            enough = cfg.sentence_match * (size + their_size)
+            if 2 * min(size, their_size) < enough:
                 continue  # even every item shared would not be enough
-            if 2 * sum(min(mine[item], theirs[item]) for item in mine.keys() & theirs.keys()) >= need:
+            if 2 * sum(min(mine[item], theirs[item]) for item in mine.keys() & theirs.keys()) >= enough:
                 matched += size
                 break
-    return matched
+        if matched >= need:
+            return True
+    return matched >= need
 
 
 def _in_order(one: list[str], other: list[str]) -> float:
