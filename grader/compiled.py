@@ -103,6 +103,7 @@ class CompiledRubric:
         """The state to pickle: shapes are keyed by the patterns' identities, which a pickle does not keep, so they
         travel as a list in pattern order (the rubric may not be whole yet when this object is read back)."""
         state = dict(self.__dict__)
+        state.pop("fact_numbers", None)
         shapes = state.pop("shapes", None)
         if shapes is not None:
             state["_stored_shapes"] = [shapes[id(p)] for p in self._patterns()]
@@ -118,6 +119,11 @@ class CompiledRubric:
             for group in (requirements[0] if requirements else ()):
                 index.setdefault(group, []).append(i)
         return {g: tuple(ids) for g, ids in index.items()}
+
+    @cached_property
+    def fact_numbers(self) -> dict[int, int]:
+        """Each fact's place in the fact bank, by the fact's identity (rebuilt, never pickled: identities change)."""
+        return {id(f): i for i, f in enumerate(self.rubric.facts)}
 
     @cached_property
     def holder_names(self) -> dict[str, set[str]]:

@@ -161,7 +161,7 @@ def _check_sentence(compiled: CompiledRubric, s: Sentence, occ: list[Occurrence]
                  for fact, status in verdicts)
     out.extend(FactCheck(fact.id, status, s.index, s.start, s.end, fact.note) for fact, status in verdicts
                if status == "incorrect" or (status == "correct" and not shared and screen is None))
-    index = {id(f): i for i, f in enumerate(rubric.facts)}
+    index = compiled.fact_numbers
     return out, [index[id(fact)] for fact, status in verdicts if status != UNSURE]
 
 
@@ -298,6 +298,14 @@ def _anchors(fact: Fact, occ: list[Occurrence], span: int) -> list[Occurrence]:
     locates nothing ("Roosevelt's agreement" is not the 1950 treaty because "agreement" could start one)."""
     present = {o.group for o in occ}
     found: dict[tuple[int, int, str], Occurrence] = {}
+    names: dict[int, Occurrence] = {}  # each occurrence's longest holding term, worked out once
+
+    def named(o: Occurrence) -> Occurrence:
+        held = names.get(id(o))
+        if held is None:
+            held = names[id(o)] = _within_name(o, occ)
+        return held
+
     for combination in (fact.about, *fact.also_about):
         refs = [{ref} if isinstance(ref, str) else set(ref) for ref in combination]
         if not all(ref & present for ref in refs):
@@ -307,7 +315,7 @@ def _anchors(fact: Fact, occ: list[Occurrence], span: int) -> list[Occurrence]:
             continue
         for k, here in enumerate(chosen):  # each term beside a term of every other group ("Mao arrived" far
             for o in here:                 # off is not Liu Shaoqi's journey)
-                if all(any(_gap(_within_name(o, occ), _within_name(p, occ)) <= span for p in other)
+                if all(any(_gap(named(o), named(p)) <= span for p in other)
                        for j, other in enumerate(chosen) if j != k):
                     found[(o.first, o.last, o.group)] = o
     return [o for o in occ if (o.first, o.last, o.group) in found]
