@@ -1,47 +1,53 @@
-"""Batch speed and memory: classes of 100, 1,000 and 10,000 generated essays (the samples' sentences shuffled
-into new essays, seeded) and 200 .docx, each marked with 1 and 2 workers, everything included (reading,
-grading, results, gradebook, HTML reports, overview, overlaps). Prints essays per second, time to the first
-result, and peak memory (the largest single process, and all processes of the batch together). Asserts nothing.
+"""Batch speed and memory as a teacher meets them: whole `grader batch` processes over generated classes
+(benchmarks/make_class.py: distinct essays of 600-1,200 words, or copies, 4 of each of a quarter as many
+texts) with HTML reports, with 1 and 2 workers. Prints essays per second, seconds, time to the first result and
+the peak memory of the batch's processes together (RSS, which counts the pages forked workers share in each
+of them, and PSS, which counts them once); then one `grader grade` next to `python -c pass`, and the
+ten functions a worker spends most time in. Asserts nothing.
 
-    python benchmarks/bench_batch.py [--sizes 100 1000 10000] [--docx 200] [--workdir DIR]
+    python benchmarks/bench_batch.py [--cases txt:400 mixed:400 ...] [--workers 1 2] [--workdir DIR]
+
+A case is KIND:COUNT, KIND one of txt, docx, mixed, copies. The default cases are the figures kept in
+docs/performance.md.
 """
 from __future__ import annotations
 
 import argparse
-import json
-import random
+import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-RUNNER = r"""
-import json, sys, time
-start = time.perf_counter()
-first = []
-from grader.batch import run_batch
-def progress(done, total):
-    if not first:
-        first.append(time.perf_counter() - start)
-summary = run_batch(sys.argv[1], sys.argv[2], workers=int(sys.argv[3]), progress=progress, on_error=lambda m: None)
-elapsed = time.perf_counter() - start
-print(json.dumps({"graded": summary.graded, "failed": summary.failed, "seconds": elapsed, "first": first[0]}))
-"""
+from make_class import make_class  # noqa: E402
+
+DEFAULT_CASES = ["txt:100", "txt:400", "docx:100", "mixed:400", "copies:300", "txt:1000", "mixed:1000",
+                 "txt:10000"]
 #: How often the memory of the batch and its workers is sampled. (ru_maxrss cannot be used: a forked child
 #: keeps the parent's peak from before exec, so it would report the benchmark's own memory.)
 SAMPLE_SECONDS = 0.05
+#: How many functions the profile lists.
+PROFILE_TOP = 10
+#: Runs of the single-essay timings, whose median is shown.
+REPEATS = 5
 
 
-def _rss_kb(pid: int) -> int:
+def _memory_kb(pid: int) -> tuple[int, int]:
+    """A process's resident memory (RSS) and its proportional share of it (PSS: a page shared by the forked
+    workers counts once among them, where RSS counts it in each)."""
     try:
-        with open(f"/proc/{pid}/status") as fh:
-            return next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
-    except OSError:
-        return 0
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            fields = {line.split(":")[0]: int(line.split()[1]) for line in fh if line.split(":")[0] in ("Rss", "Pss")}
+        return fields.get("Rss", 0), fields.get("Pss", 0)
+    except (OSError, ValueError, IndexError):
+        return 0, 0
 
 
 def _tree(root: int) -> list[int]:
@@ -62,77 +68,101 @@ def _tree(root: int) -> list[int]:
     return out
 
 
-def sentence_pool() -> list[str]:
-    """Every body sentence of the sample essays that carries at least six words."""
-    from grader.documents import read_document
-    from grader.text import analyse
-
-    pool = []
-    for path in sorted((ROOT / "samples").iterdir()):
-        if path.suffix in (".txt", ".docx"):
-            doc = read_document(path)
-            for s in analyse(doc).items:
-                if s.role == "sentence" and len(s.tokens) >= 6:
-                    pool.append(" ".join(doc.text[s.start : s.end].split()))
-    return pool
-
-
-def make_class(folder: Path, count: int, pool: list[str], seed: int, docx_files: bool = False) -> None:
-    """`count` essays of 4-6 paragraphs of 3-6 shuffled sentences."""
-    folder.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
-    for i in range(count):
-        paragraphs = [" ".join(rng.sample(pool, rng.randint(3, 6))) for _ in range(rng.randint(4, 6))]
-        if docx_files:
-            import docx
-
-            document = docx.Document()
-            for p in paragraphs:
-                document.add_paragraph(p)
-            document.save(folder / f"student{i:05d}.docx")
-        else:
-            (folder / f"student{i:05d}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-
-
-def run(folder: Path, out: Path, workers: int) -> dict:
-    """Run one batch in a fresh process, sampling the largest process and the whole tree's memory."""
-    import time
-
+def run_batch(folder: Path, out: Path, workers: int, checkout: Path = ROOT) -> dict:
+    """One `grader batch` process (of the grader in `checkout`), timed from start to exit, its process tree's
+    memory sampled throughout."""
     shutil.rmtree(out, ignore_errors=True)
-    proc = subprocess.Popen([sys.executable, "-c", RUNNER, str(folder), str(out), str(workers)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    largest = total = 0
+    command = [sys.executable, "-m", "grader", "batch", str(folder), "-o", str(out), "--workers", str(workers),
+               "--quiet"]
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=checkout)
+    total = shared = 0
+    first = None
+    results = out / "results.jsonl"
     while proc.poll() is None:
-        sizes = [_rss_kb(pid) for pid in _tree(proc.pid)]
-        largest, total = max(largest, max(sizes, default=0)), max(total, sum(sizes))
+        sizes = [_memory_kb(pid) for pid in _tree(proc.pid)]
+        total = max(total, sum(rss for rss, _ in sizes))
+        shared = max(shared, sum(pss for _, pss in sizes))
+        if first is None and any(out.glob("reports/*")):
+            first = time.perf_counter() - start
         time.sleep(SAMPLE_SECONDS)
-    stdout, stderr = proc.communicate()
-    if proc.returncode:
+    seconds = time.perf_counter() - start
+    stderr = proc.communicate()[1]
+    if proc.returncode not in (0, 1):
         raise SystemExit(f"batch failed: {stderr}")
-    figures = json.loads(stdout.strip().splitlines()[-1])
-    figures.update(peak_mb=largest / 1024, total_mb=total / 1024)
-    return figures
+    graded = sum(1 for _ in results.open(encoding="utf-8")) if results.is_file() else 0
+    return {"graded": graded, "seconds": seconds, "first": first or seconds, "total_mb": total / 1024,
+            "pss_mb": shared / 1024}
+
+
+def single_grade(essay: Path) -> tuple[float, float]:
+    """Median wall time of `python -c pass` and of one warm `grader grade` of the essay."""
+    def wall(command: list[str]) -> float:
+        times = []
+        for _ in range(REPEATS):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    subprocess.run([sys.executable, "-m", "grader", "grade", str(essay)], check=True, capture_output=True, cwd=ROOT)
+    return wall([sys.executable, "-c", "pass"]), wall([sys.executable, "-m", "grader", "grade", str(essay)])
+
+
+def profile(folder: Path, out: Path) -> str:
+    """The functions a worker spends most time in (own time), grading the class's essays with HTML reports."""
+    import cProfile
+    import io
+    import pstats
+
+    from grader import batch
+
+    paths = sorted(folder.glob("*.txt"))
+    essays = [batch.Essay(i, p, p.name, p.stem, p.stem + ".html") for i, p in enumerate(paths)]
+    out.mkdir(parents=True, exist_ok=True)
+    batch._prepare(batch.load_rubric("sino-soviet-alliance"), out, "html", "a4", None)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for essay in essays:
+        batch._grade_one(essay)
+    profiler.disable()
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(PROFILE_TOP)
+    return "\n".join(line.replace(str(ROOT) + "/", "") for line in text.getvalue().splitlines()
+                     if line.strip() and not line.startswith(("   Ordered", "   List")))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument("--docx", type=int, default=200)
+    parser.add_argument("--cases", nargs="+", default=DEFAULT_CASES, metavar="KIND:COUNT")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--checkout", type=Path, default=ROOT,
+                        help="Run the batches with the grader of another checkout (a before-and-after comparison).")
     args = parser.parse_args()
     work = Path(args.workdir or tempfile.mkdtemp(prefix="grader-bench-"))
-    pool = sentence_pool()
-    print(f"sentence pool: {len(pool)} sentences from the samples; work folder {work}")
-    cases = [(f"{n} .txt", work / f"txt{n}", n, False) for n in args.sizes]
-    if args.docx:
-        cases.append((f"{args.docx} .docx", work / f"docx{args.docx}", args.docx, True))
-    print(f"{'class':>12} {'workers':>7} {'essays/s':>9} {'seconds':>8} {'first result':>13} {'peak MB':>8} {'all MB':>7}")
-    for label, folder, count, as_docx in cases:
-        make_class(folder, count, pool, seed=count, docx_files=as_docx)
-        for workers in (1, 2):
-            figures = run(folder, work / "out", workers)
-            print(f"{label:>12} {workers:>7} {figures['graded'] / figures['seconds']:>9.1f} {figures['seconds']:>8.2f} "
-                  f"{figures['first']:>12.2f}s {figures['peak_mb']:>8.1f} {figures['total_mb']:>7.1f}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{os.cpu_count()} cores, load average {load:.2f} at start; work folder {work}")
+    print(f"{'class':>12} {'workers':>7} {'essays/s':>9} {'seconds':>8} {'first report':>13} {'RSS MB':>7} {'PSS MB':>7}")
+    for case in args.cases:
+        kind, count = case.split(":")
+        folder = work / f"{kind}{count}"
+        if not folder.is_dir():
+            make_class(folder, int(count), kind)
+        for workers in args.workers:
+            figures = run_batch(folder, work / "out", workers, args.checkout.resolve())
+            print(f"{case:>12} {workers:>7} {figures['graded'] / figures['seconds']:>9.1f} {figures['seconds']:>8.2f} "
+                  f"{figures['first']:>12.2f}s {figures['total_mb']:>7.1f} {figures['pss_mb']:>7.1f}", flush=True)
+    essay = sorted((work / "txt100").glob("*.txt"))[0] if (work / "txt100").is_dir() else ROOT / "samples" / "nikhil.txt"
+    words = len(essay.read_text(encoding="utf-8").split())
+    bare, grade = single_grade(essay)
+    print(f"one `grader grade` of a {words}-word .txt: {grade:.3f} s wall (median of {REPEATS}); python -c pass {bare:.3f} s")
+    if not args.no_profile:
+        folder = work / "txt100"
+        if not folder.is_dir():
+            make_class(folder, 100, "txt")
+        print(profile(folder, work / "profile"))
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
 

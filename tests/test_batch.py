@@ -142,3 +142,58 @@ def test_clashing_names_are_made_unique():
                                             ("\tx", "'\tx"), ("\rx", "'\rx"), ("alice", "alice")])
 def test_neutralise(cell, expected):
     assert neutralise(cell) == expected
+
+
+def _grown_one_seed_at_a_time(a: list[str], b: list[str], seeds: list[tuple[int, int]]) -> list[str]:
+    """The shared passages as every seed grows them on its own: what shared_passages must find, faster."""
+    from grader.overlap import SHINGLE
+
+    runs = set()
+    for pa, pb in seeds:
+        if a[pa : pa + SHINGLE] != b[pb : pb + SHINGLE]:
+            continue
+        while pa > 0 and pb > 0 and a[pa - 1] == b[pb - 1]:
+            pa, pb = pa - 1, pb - 1
+        n = SHINGLE
+        while pa + n < len(a) and pb + n < len(b) and a[pa + n] == b[pb + n]:
+            n += 1
+        runs.add((pa, pb, n))
+    return [" ".join(b[sb : sb + n]) for _, sb, n in sorted(runs, key=lambda r: (-r[2], r[1]))]
+
+
+def test_shared_passages_grow_each_run_once_with_the_same_result():
+    import random
+
+    from grader.overlap import shared_passages
+
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(40)]
+    for _ in range(200):
+        a = [rng.choice(vocabulary) for _ in range(rng.randint(20, 120))]
+        b = [rng.choice(vocabulary) for _ in range(rng.randint(20, 120))]
+        for _ in range(rng.randint(1, 3)):  # plant shared passages, some touching, some repeated
+            n = rng.randint(12, 30)
+            if n < len(a) and n < len(b):
+                i, j = rng.randrange(len(a) - n), rng.randrange(len(b) - n)
+                b[j : j + n] = a[i : i + n]
+        seeds = [(i, j) for i in range(len(a)) for j in range(len(b)) if a[i] == b[j]]
+        rng.shuffle(seeds)
+        assert shared_passages(a, b, seeds) == _grown_one_seed_at_a_time(a, b, seeds)
+
+
+def test_a_class_of_copies_is_reported_pair_by_pair(tmp_path):
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    texts = [(SAMPLES / name).read_text(encoding="utf-8") for name in ("ada.txt", "ben.txt")]
+    for k in range(6):
+        (folder / f"student{k}.txt").write_text(texts[k % 2], encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(folder), "-o", str(tmp_path / "out"), "--workers", "2", "--quiet"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO((tmp_path / "out" / "overlap.csv").read_text(encoding="utf-8-sig"))))[1:]
+    pairs = {frozenset(r[:2]) for r in rows}
+    copies = {frozenset({f"student{i}.txt", f"student{j}.txt"}) for i in range(6) for j in range(i + 1, 6)
+              if i % 2 == j % 2}
+    assert pairs >= copies  # every two copies of one text, each pair with the whole essay as one passage
+    for row in rows:
+        if frozenset(row[:2]) in copies:
+            assert int(row[2]) > 200 and "|" not in row[3]
