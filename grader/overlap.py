@@ -52,8 +52,17 @@ def _hash(words) -> int:
 
 
 def shingle_hashes(words: list[str]) -> list[int]:
-    """A stable 64-bit hash of every run of SHINGLE consecutive words."""
-    return [_hash(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+    """A stable 64-bit hash of every run of SHINGLE consecutive words (as `_hash` gives it: the run's words
+    joined by spaces, hashed as UTF-8), each run cut from one encoding of the whole text rather than joined anew."""
+    joined = " ".join(words)
+    data = joined.encode("utf-8")
+    size = len if joined.isascii() else (lambda word: len(word.encode("utf-8")))
+    starts = [0]
+    for word in words:  # where each word starts in `data`, and where one past the last would
+        starts.append(starts[-1] + size(word) + 1)
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    return [from_bytes(blake2b(data[starts[i] : starts[i + SHINGLE] - 1], digest_size=8).digest(), "little")
+            for i in range(len(words) - SHINGLE + 1)]
 
 
 def excluded_hashes(rubric: Rubric) -> frozenset[int]:

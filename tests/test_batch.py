@@ -8,6 +8,8 @@ import json
 import shutil
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from grader.batch import neutralise, report_names, safe_name
@@ -179,6 +181,15 @@ def test_shared_passages_grow_each_run_once_with_the_same_result():
         seeds = [(i, j) for i in range(len(a)) for j in range(len(b)) if a[i] == b[j]]
         rng.shuffle(seeds)
         assert shared_passages(a, b, seeds) == _grown_one_seed_at_a_time(a, b, seeds)
+
+
+@given(st.lists(st.text(alphabet="abzéß漢𝔸-'", min_size=1, max_size=6), max_size=40))
+def test_shingle_hashes_are_each_runs_own_hash(words):
+    """Every run's hash, cut from one encoding of the text, is the hash of that run's words joined anew (the
+    fingerprints two batches compare must not depend on how they were computed)."""
+    from grader.overlap import SHINGLE, _hash, shingle_hashes
+
+    assert shingle_hashes(words) == [_hash(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
 
 
 def test_a_class_of_copies_is_reported_pair_by_pair(tmp_path):
