@@ -6,6 +6,7 @@ of them, and PSS, which counts them once); then one `grader grade` next to `pyth
 ten functions a worker spends most time in. Asserts nothing.
 
     python benchmarks/bench_batch.py [--cases txt:400 mixed:400 ...] [--workers 1 2] [--workdir DIR]
+    python benchmarks/bench_batch.py --against OTHER_CHECKOUT [--repeat 3] [--cases ...] [--workers 2]
 
 A case is KIND:COUNT, KIND one of txt, docx, mixed, copies. The default cases are the figures kept in
 docs/performance.md.
@@ -118,7 +119,7 @@ def profile(folder: Path, out: Path) -> str:
     from grader import batch
 
     paths = sorted(folder.glob("*.txt"))
-    essays = [batch.Essay(i, p, p.name, p.stem, p.stem + ".html") for i, p in enumerate(paths)]
+    essays = [batch.Essay(i, str(p), p.name, p.stem, p.stem + ".html") for i, p in enumerate(paths)]
     out.mkdir(parents=True, exist_ok=True)
     batch._prepare(batch.load_rubric("sino-soviet-alliance"), out, "html", "a4", None)
     profiler = cProfile.Profile()
@@ -132,6 +133,30 @@ def profile(folder: Path, out: Path) -> str:
                      if line.strip() and not line.startswith(("   Ordered", "   List")))
 
 
+def compare(folder: Path, out: Path, workers: int, checkouts: dict[str, Path], repeat: int) -> dict[str, list[float]]:
+    """Essays a second of each checkout's grader on one class, the checkouts taking turns `repeat` times, so
+    that the host's drift in speed touches each alike."""
+    speeds: dict[str, list[float]] = {name: [] for name in checkouts}
+    for _ in range(repeat):
+        for name, checkout in checkouts.items():
+            figures = run_batch(folder, out, workers, checkout)
+            speeds[name].append(figures["graded"] / figures["seconds"])
+    return speeds
+
+
+def class_folder(work: Path, case: str) -> Path:
+    """The folder of a case's class (KIND:COUNT) in the work folder, made the first time it is asked for."""
+    kind, count = case.split(":")
+    folder = work / f"{kind}{count}"
+    if not folder.is_dir():
+        make_class(folder, int(count), kind)
+    return folder
+
+
+def _median_and_range(values: list[float]) -> str:
+    return f"{statistics.median(values):.1f} ({min(values):.1f}-{max(values):.1f})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", nargs="+", default=DEFAULT_CASES, metavar="KIND:COUNT")
@@ -140,16 +165,32 @@ def main() -> None:
     parser.add_argument("--no-profile", action="store_true")
     parser.add_argument("--checkout", type=Path, default=ROOT,
                         help="Run the batches with the grader of another checkout (a before-and-after comparison).")
+    parser.add_argument("--against", type=Path, default=None, metavar="CHECKOUT",
+                        help="Compare with another checkout's grader: each case is run by both in turn, --repeat "
+                             "times, and the medians (and ranges) of essays a second are printed.")
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     work = Path(args.workdir or tempfile.mkdtemp(prefix="grader-bench-"))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{os.cpu_count()} cores, load average {load:.2f} at start; work folder {work}")
+    if args.against is not None:
+        checkouts = {"other": args.against.resolve(), "this": args.checkout.resolve()}
+        print(f"{'class':>12} {'workers':>7} {'other checkout':>20} {'this checkout':>20} {'ratio':>6}")
+        for case in args.cases:
+            folder = class_folder(work, case)
+            for workers in args.workers:
+                speeds = compare(folder, work / "out", workers, checkouts, args.repeat)
+                ratio = statistics.median(speeds["this"]) / statistics.median(speeds["other"])
+                print(f"{case:>12} {workers:>7} {_median_and_range(speeds['other']):>20} "
+                      f"{_median_and_range(speeds['this']):>20} {ratio:>6.2f}", flush=True)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"load average {load:.2f} at the end")
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     print(f"{'class':>12} {'workers':>7} {'essays/s':>9} {'seconds':>8} {'first report':>13} {'RSS MB':>7} {'PSS MB':>7}")
     for case in args.cases:
-        kind, count = case.split(":")
-        folder = work / f"{kind}{count}"
-        if not folder.is_dir():
-            make_class(folder, int(count), kind)
+        folder = class_folder(work, case)
         for workers in args.workers:
             figures = run_batch(folder, work / "out", workers, args.checkout.resolve())
             print(f"{case:>12} {workers:>7} {figures['graded'] / figures['seconds']:>9.1f} {figures['seconds']:>8.2f} "

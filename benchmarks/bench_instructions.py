@@ -3,6 +3,11 @@ count does not change with the machine's load, so two versions of the grader can
 Prints a figure; asserts nothing. Needs valgrind (Debian's package); takes a minute or two.
 
     python benchmarks/bench_instructions.py [--essays 20]
+    python benchmarks/bench_instructions.py --worker CLASS_FOLDER [--essays 40]
+
+`--worker` counts what one essay costs a batch worker instead of grading alone: reading the file, grading it,
+writing its HTML report and taking its fingerprints for shared passages, over the class's .txt essays (from
+`benchmarks/make_class.py`) after its first WARM_ESSAYS have filled the caches.
 """
 from __future__ import annotations
 
@@ -30,12 +35,29 @@ for _ in range(int(sys.argv[1])):
         grade_document(d, rubric)
 """
 
+#: Essays a worker grades before counting starts: its caches fill as in a long batch.
+WARM_ESSAYS = 10
 
-def instructions(passes: int, essays: int) -> int:
-    with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "callgrind.out"
+WORKER_SCRIPT = f"""
+import sys
+from pathlib import Path
+from grader import batch
+paths = sorted(Path(sys.argv[2]).glob("*.txt"))[: {WARM_ESSAYS} + int(sys.argv[3])]
+essays = [batch.Essay(i, str(p), p.name, p.stem, p.stem + ".html") for i, p in enumerate(paths)]
+batch._prepare(batch.load_rubric("sino-soviet-alliance"), Path(sys.argv[4]), "html", "a4", None)
+for essay in essays[:{WARM_ESSAYS}]:
+    batch._grade_one(essay)
+for _ in range(int(sys.argv[1])):
+    for essay in essays[{WARM_ESSAYS}:]:
+        batch._grade_one(essay)
+"""
+
+
+def instructions(passes: int, essays: int, script: str = SCRIPT, folder: Path = ROOT / "samples") -> int:
+    with tempfile.TemporaryDirectory() as work:
+        out = Path(work) / "callgrind.out"
         done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c",
-                               SCRIPT, str(passes), str(ROOT / "samples"), str(essays)],
+                               script, str(passes), str(folder), str(essays), work],
                               capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"})
         found = re.search(r"Collected : (\d+)", done.stderr)
         if not found:
@@ -45,17 +67,23 @@ def instructions(passes: int, essays: int) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--essays", type=int, default=20)
+    parser.add_argument("--essays", type=int, default=None, help="Essays counted (20, or 40 with --worker).")
+    parser.add_argument("--worker", type=Path, default=None, metavar="CLASS_FOLDER")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (apt-get install valgrind)")
+    script, folder = (WORKER_SCRIPT, args.worker.resolve()) if args.worker else (SCRIPT, ROOT / "samples")
+    essays = args.essays or (40 if args.worker else 20)
     # Compile the modules first: otherwise the first counted run pays for writing .pyc files and the figure drifts.
-    subprocess.run([sys.executable, "-c", SCRIPT, "0", str(ROOT / "samples"), str(args.essays)], check=True, cwd=ROOT,
-                   env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"})
-    setup = instructions(0, args.essays)
-    graded = instructions(1, args.essays)
-    print(f"{(graded - setup) / args.essays / 1e6:.1f} million instructions per essay "
-          f"(grading only, {args.essays} sample essays, counted by callgrind)")
+    with tempfile.TemporaryDirectory() as work:
+        subprocess.run([sys.executable, "-c", script, "0", str(folder), str(essays), work], check=True, cwd=ROOT,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"})
+    setup = instructions(0, essays, script, folder)
+    graded = instructions(1, essays, script, folder)
+    what = f"a batch worker's read, grade, report and fingerprints, {essays} essays of {folder.name}" if args.worker \
+        else f"grading only, {essays} sample essays"
+    print(f"{(graded - setup) / essays / 1e6:.1f} million instructions per essay ({what}, counted by callgrind); "
+          f"start-up and preparation {setup / 1e9:.2f} billion")
 
 
 if __name__ == "__main__":

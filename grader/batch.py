@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 
 from .defaults import DEFAULT_RUBRIC_ID
 from .errors import DocumentError, GraderError
-from .files import AtomicText, find_essays, write_atomic
+from .files import AtomicText, find_essays, write_atomic, write_atomic_parts
 from .rubric import Rubric, load_rubric
 from .sources import with_sources
 
@@ -30,12 +30,13 @@ _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.I)
 MAX_NAME = 80
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Essay:
-    """One file of the batch: where it is, how it is shown, and its report's file name."""
+    """One file of the batch: where it is, how it is shown, and its report's file name. (Slots and a plain
+    string path: the main process keeps one per essay for the whole batch, about 400 bytes each.)"""
 
     index: int
-    path: Path
+    path: str
     relative: str
     student: str
     report: str
@@ -120,9 +121,15 @@ def sheet_essays(path: Path, suffix: str, id_column: str | None, text_column: st
         elif not answer.text:
             problem = "the answer is empty"
         first_row.setdefault(answer.student.casefold(), answer.row)
-        essays.append(Essay(i, path, f"{path.name}#{answer.row}", answer.student or f"row {answer.row}", name,
+        essays.append(Essay(i, str(path), f"{path.name}#{answer.row}", answer.student or f"row {answer.row}", name,
                             answer.text, problem))
     return essays
+
+
+def folder_essays(found: list[tuple[Path, str]], suffix: str) -> list[Essay]:
+    """A folder's essay files as the batch's essays, in the order found, each with its report's file name."""
+    names = report_names([rel for _, rel in found], suffix)
+    return [Essay(i, str(path), rel, Path(rel).stem, name) for i, ((path, rel), name) in enumerate(zip(found, names))]
 
 
 def report_names(relatives: list[str], suffix: str, as_given: bool = False) -> list[str]:
@@ -349,9 +356,8 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
         others = f"; {len(skipped)} other file{'s' if len(skipped) != 1 else ''} skipped" if skipped else ""
         raise DocumentError(str(folder), f"no essays found (.txt or .docx{others})")
     else:
-        relatives = [rel for _, rel in found]
-        names = report_names(relatives, "." + fmt)
-        essays = [Essay(i, path, rel, Path(rel).stem, name) for i, ((path, rel), name) in enumerate(zip(found, names))]
+        essays = folder_essays(found, "." + fmt)
+        del found  # the essays hold what is needed of it
     reports = outdir / "reports"
     try:
         reports.mkdir(parents=True, exist_ok=True)
@@ -405,9 +411,11 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
         if shared:
             rows, gradebook, results = _flag_shared_passages(shared, essays, graded, rows, gradebook, results,
                                                              reports, fmt, paper, rubric)
-        write_atomic(outdir / "overview.md", overview_markdown(rubric, rows, summary, overlaps, pairs).encode("utf-8"))
-        write_atomic(outdir / "overview.html", overview_html(rubric, rows, summary, overlaps, pairs, paper,
-                                                               "grader review .").encode("utf-8"))
+        write_atomic_parts(outdir / "overview.md", (piece.encode("utf-8") for piece in
+                                                    overview_markdown(rubric, rows, summary, overlaps, pairs)))
+        write_atomic_parts(outdir / "overview.html", (piece.encode("utf-8") for piece in
+                                                      overview_html(rubric, rows, summary, overlaps, pairs, paper,
+                                                                    "grader review .")))
         settings = {"folder": str(folder.resolve()), "rubric": str(Path(rubric_path).resolve()) if Path(rubric_path).is_file()
                     else rubric_path, "format": fmt, "recursive": recursive, "sources": sources_dir, "paper": paper,
                     "id_column": id_column, "text_column": text_column,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .documents import READABLE, UNSUPPORTED
@@ -74,13 +75,20 @@ def _umask() -> int:
 
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write `data` to `path` whole (temporary file, then rename), creating its folder; DocumentError if it cannot."""
+    write_atomic_parts(path, (data,))
+
+
+def write_atomic_parts(path: str | Path, parts: Iterable[bytes]) -> None:
+    """`write_atomic` for a file made as it is written (a long page rendered piece by piece): the whole never
+    needs to be in memory, and the file appears only once every part is written."""
     path = Path(path)
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = _temporary(path)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for part in parts:
+                fh.write(part)
         os.replace(tmp, path)
     except OSError as error:
         _remove(tmp)

@@ -8,7 +8,7 @@ import json
 import shutil
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from click.testing import CliRunner
 
@@ -208,3 +208,37 @@ def test_a_class_of_copies_is_reported_pair_by_pair(tmp_path):
     for row in rows:
         if frozenset(row[:2]) in copies:
             assert int(row[2]) > 200 and "|" not in row[3]
+
+
+@given(st.lists(st.lists(st.tuples(st.integers(0, 300), st.integers(0, 50)), max_size=30), min_size=2, max_size=12))
+@example([[(1, 0), (2, 5)]] * 5 + [[(1, 3)]])  # fingerprint 1 in six essays pairs no one; 2 in five pairs them
+def test_essays_are_paired_by_every_fingerprint_few_of_them_share(essays):
+    """Pairs and their seeds are those of a plain table of every fingerprint's essays: a fingerprint held by 2 to
+    MAX_SHARING essays pairs them at each one's first position; one held by more pairs no one."""
+    from grader.overlap import MAX_SHARING, OverlapIndex
+
+    firsts = []
+    for prints in essays:  # one position per fingerprint in an essay, as `fingerprints` gives them
+        first: dict[int, int] = {}
+        for h, position in prints:
+            first.setdefault(h * 7919, position)  # spread over the buckets
+        firsts.append(sorted(first.items()))
+    holders: dict[int, dict[int, int]] = {}
+    for essay, prints in enumerate(firsts):
+        for h, position in prints:
+            holders.setdefault(h, {})[essay] = position
+    expected: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for held in holders.values():
+        if 2 <= len(held) <= MAX_SHARING:
+            for a in held:
+                for c in held:
+                    if a < c:
+                        expected.setdefault((a, c), []).append((held[a], held[c]))
+    index = OverlapIndex()
+    try:
+        for essay, prints in enumerate(firsts):
+            index.add(essay, prints, "")
+        found = {(a, c): sorted(seeds) for a, c, seeds in index.pairs()}
+    finally:
+        index.close()
+    assert found == {pair: sorted(seeds) for pair, seeds in expected.items()}

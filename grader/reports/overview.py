@@ -6,12 +6,13 @@ inline SVG with their numbers also written as text, so nothing depends on colour
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..results import LEVEL_NAMES
 from ..rubric import Rubric
 from .context import NOT_MARKED
-from .templating import render_template
+from .templating import render_template_parts
 
 #: Marks within this many percentage points of a band's lower edge are worth a second look.
 BOUNDARY_MARGIN = 3.0
@@ -65,6 +66,24 @@ class StudentRow:
 
 
 @dataclass(frozen=True)
+class StudentRows:
+    """The table of every student, each row made as the page is written: a class of thousands never holds all
+    of them formatted at once."""
+
+    rows: tuple
+
+    def __iter__(self) -> Iterator[StudentRow]:
+        for r in self.rows:
+            yield StudentRow(r.student, r.file, f"{_fmt(r.score)} / {_fmt(r.max_score)}" if r.score is not None
+                             else NOT_MARKED, _fmt(r.percent) if r.percent is not None else NOT_MARKED,
+                             str(r.mark) if r.mark is not None else NOT_MARKED, r.band,
+                             ", ".join(FLAG_WORDS.get(f, f) for f in r.flags), r.report)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+@dataclass(frozen=True)
 class OverviewContext:
     title: str
     prompt: str
@@ -82,7 +101,7 @@ class OverviewContext:
     overlaps: tuple
     more_overlaps: int
     attention: tuple[Attention, ...]
-    students: tuple[StudentRow, ...]
+    students: StudentRows
     level_words: tuple[str, str, str]
     paper: str = "A4"  # the CSS page size the HTML prints on
     review: str = ""  # the command that opens the review page
@@ -143,23 +162,22 @@ def build_overview(rubric: Rubric, rows: list, summary, overlaps: list, pairs: i
                           for f, c in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))),
         overlaps=tuple(overlaps[:MAX_OVERLAPS_SHOWN]), more_overlaps=max(0, pairs - len(overlaps[:MAX_OVERLAPS_SHOWN])),
         attention=tuple(attention),
-        students=tuple(StudentRow(r.student, r.file, f"{_fmt(r.score)} / {_fmt(r.max_score)}" if r.score is not None
-                                  else NOT_MARKED, _fmt(r.percent) if r.percent is not None else NOT_MARKED,
-                                  str(r.mark) if r.mark is not None else NOT_MARKED, r.band, ", ".join(FLAG_WORDS.get(f, f) for f in r.flags), r.report) for r in rows),
+        students=StudentRows(tuple(rows)),
         level_words=LEVEL_NAMES)
 
 
 def overview_html(rubric: Rubric, rows: list, summary, overlaps: list, pairs: int, paper: str = "a4",
-                  review: str = "") -> str:
-    """overview.html: standalone, no scripts, charts as inline SVG; it prints on `paper`; `review` is the
-    command that opens the review page for this batch."""
+                  review: str = "") -> Iterator[str]:
+    """overview.html, in pieces to be written as they come (a row per student: long for a large batch):
+    standalone, no scripts, charts as inline SVG; it prints on `paper`; `review` is the command that opens the
+    review page for this batch."""
     import dataclasses
 
     context = build_overview(rubric, rows, summary, overlaps, pairs)
-    return render_template("class.html.j2", dataclasses.replace(context, paper="letter" if paper == "letter" else "A4",
-                                                                review=review))
+    return render_template_parts("class.html.j2", dataclasses.replace(
+        context, paper="letter" if paper == "letter" else "A4", review=review))
 
 
-def overview_markdown(rubric: Rubric, rows: list, summary, overlaps: list, pairs: int) -> str:
-    """overview.md: the same content as text tables."""
-    return render_template("class.md.j2", build_overview(rubric, rows, summary, overlaps, pairs))
+def overview_markdown(rubric: Rubric, rows: list, summary, overlaps: list, pairs: int) -> Iterator[str]:
+    """overview.md, in pieces: the same content as text tables."""
+    return render_template_parts("class.md.j2", build_overview(rubric, rows, summary, overlaps, pairs))

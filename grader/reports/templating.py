@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 #: Characters that Markdown (CommonMark) or HTML would read as markup; each is backslash-escaped.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>&#|~!])")
@@ -37,6 +38,16 @@ def environment():
 
 def render_template(name: str, context) -> str:
     """Render a template with the fields of a context dataclass."""
+    return environment().get_template(name).render(**_fields(context))
+
+
+def render_template_parts(name: str, context) -> Iterator[str]:
+    """`render_template` piece by piece, for a page too long to hold whole (a class overview of thousands)."""
+    return environment().get_template(name).generate(**_fields(context))
+
+
+def _fields(context) -> dict:
+    """A context dataclass's fields as the template's variables."""
     from dataclasses import fields
 
-    return environment().get_template(name).render(**{f.name: getattr(context, f.name) for f in fields(context)})
+    return {f.name: getattr(context, f.name) for f in fields(context)}
