@@ -119,7 +119,7 @@ def profile(folder: Path, out: Path) -> str:
     from grader import batch
 
     paths = sorted(folder.glob("*.txt"))
-    essays = [batch.Essay(i, str(p), p.name, p.stem, p.stem + ".html") for i, p in enumerate(paths)]
+    essays = batch.folder_essays([(p, p.name) for p in paths], ".html")
     out.mkdir(parents=True, exist_ok=True)
     batch._prepare(batch.load_rubric("sino-soviet-alliance"), out, "html", "a4", None)
     profiler = cProfile.Profile()

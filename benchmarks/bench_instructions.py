@@ -43,7 +43,7 @@ import sys
 from pathlib import Path
 from grader import batch
 paths = sorted(Path(sys.argv[2]).glob("*.txt"))[: {WARM_ESSAYS} + int(sys.argv[3])]
-essays = [batch.Essay(i, str(p), p.name, p.stem, p.stem + ".html") for i, p in enumerate(paths)]
+essays = batch.folder_essays([(p, p.name) for p in paths], ".html")
 batch._prepare(batch.load_rubric("sino-soviet-alliance"), Path(sys.argv[4]), "html", "a4", None)
 for essay in essays[:{WARM_ESSAYS}]:
     batch._grade_one(essay)

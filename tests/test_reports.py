@@ -300,6 +300,26 @@ def test_written_files_follow_the_umask(tmp_path):
     assert stat.S_IMODE((tmp_path / "b.txt").stat().st_mode) == 0o600
 
 
+def test_a_page_written_in_parts_appears_whole_or_not_at_all(tmp_path):
+    """A page rendered as it is written keeps the earlier file when rendering fails part way, and leaves no
+    temporary file behind."""
+    from grader.files import write_atomic, write_atomic_parts
+
+    target = tmp_path / "overview.html"
+    write_atomic(target, b"last run")
+
+    def failing():
+        yield b"<html>"
+        raise RuntimeError("template failed")
+
+    with pytest.raises(RuntimeError):
+        write_atomic_parts(target, failing())
+    assert target.read_bytes() == b"last run"
+    assert [p.name for p in tmp_path.iterdir()] == ["overview.html"]
+    write_atomic_parts(target, iter([b"<html>", b"</html>"]))
+    assert target.read_bytes() == b"<html></html>"
+
+
 def test_the_rubric_grid_ticks_each_parts_level_with_the_rubrics_descriptors(rubric):
     result = grade_file(DATA / "essay_developed.txt", rubric)
     page = render(result, "html", rubric=rubric)

@@ -79,9 +79,6 @@ class StudentRows:
                              str(r.mark) if r.mark is not None else NOT_MARKED, r.band,
                              ", ".join(FLAG_WORDS.get(f, f) for f in r.flags), r.report)
 
-    def __len__(self) -> int:
-        return len(self.rows)
-
 
 @dataclass(frozen=True)
 class OverviewContext:
