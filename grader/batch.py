@@ -165,14 +165,17 @@ WORKER_GC_THRESHOLD = 10_000
 
 def _prepare(rubric: Rubric, reports: Path, fmt: str, paper: str, overrides: dict | None) -> None:
     """Make everything grading needs in this process, once: the rubric whole (term index, fact tables, sources),
-    the English dictionary and word lists, the question's fingerprints. Workers forked afterwards share it."""
+    the English dictionary and word lists, the result models, the question's fingerprints. Workers forked
+    afterwards share it."""
     from .language import english
     from .overlap import excluded_hashes
+    from .results import build_models
     from .text import lemma
 
     rubric.compiled.warm()
     english()
-    lemma("warming")  # loads the dictionary
+    lemma("warming")  # opens the dictionary
+    build_models()
     if fmt in ("md", "html"):
         from .reports.templating import environment
 

@@ -2,39 +2,36 @@
 
 simplemma ships its dictionary lzma-compressed in its own encoding; decoding it takes about 0.2 s in every
 process, the largest part of grading one essay from the command line. The decoded table is written once to
-grader's cache folder (`grader.cache`), named by simplemma's version, with `marshal` (a plain table of byte strings: loading it runs no code) and read
-back in about 0.03 s. The lemmas are simplemma's own, with its own strategies: only where the table comes
-from changes. A cache file that another user could have written is never read, and with `GRADER_NO_CACHE`
-set, or where simplemma lacks the interface used here, grader uses simplemma as it comes.
+grader's cache folder (`grader.cache`), named by simplemma's version, as a `word_table` file: a table of byte
+strings looked up in place (reading it runs no code, and opening it loads nothing). The lemmas are simplemma's
+own, with its own strategies: only where the table comes from changes. A cache file that another user could
+have written is never read, and with `GRADER_NO_CACHE` set, or where simplemma lacks the interface used here,
+grader uses simplemma as it comes.
 """
 from __future__ import annotations
 
 import functools
-import marshal
-from typing import Any
+from typing import Any, Mapping
 
-from .cache import bulk_load, cache_dir, read_trusted, write_private
+from .cache import cache_dir, trusted, write_private
+from .word_table import BadTable, open_table, table_bytes
 
 
-def _english_table() -> dict[bytes, bytes]:
+def _english_table() -> Mapping[bytes, bytes]:
     """simplemma's English table, from the cache when there is a trusted one, else decoded and cached."""
     import simplemma
     from simplemma.strategies.dictionaries import dictionary_factory as shipped
 
     folder = cache_dir()
-    path = folder / f"simplemma-{simplemma.__version__}-en.marshal" if folder else None
-    data = read_trusted(path) if path is not None else None
-    if data is not None:
+    path = folder / f"simplemma-{simplemma.__version__}-en.table" if folder else None
+    if path is not None and trusted(path):
         try:
-            with bulk_load():
-                table = marshal.loads(data)
-            if isinstance(table, dict):
-                return table
-        except (ValueError, EOFError, TypeError):
+            return open_table(path)
+        except (OSError, BadTable):
             pass
     table = shipped._load_dictionary_from_disk("en")
     if path is not None:
-        write_private(path, marshal.dumps(table))
+        write_private(path, table_bytes(table))
     return table
 
 
@@ -57,7 +54,8 @@ def _lemmatizer() -> tuple[Any, Any] | None:
         @functools.lru_cache(maxsize=None)  # noqa: B019 - one instance for the process
         def get_dictionary(self, lang: str):
             if lang == "en":
-                return shipped.MappingStrToByteString(_english_table())
+                # the wrapper needs only `get`, iteration and length of the table it is given
+                return shipped.MappingStrToByteString(_english_table())  # type: ignore[arg-type]
             return shipped.DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
 
     factory = CachedEnglish()

@@ -24,7 +24,9 @@ FlagCode = Literal["language", "off_topic", "too_short", "keyword_list", "prompt
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # Built on first use rather than on import: printing one essay's verdict needs no validator or serializer,
+    # and building them (with pydantic's search for plugins) is a tenth of that command's start.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class MarkRange(_Record):
@@ -156,6 +158,13 @@ class GradeResult(_Record):
     def marked(self) -> bool:
         """Whether the essay was marked (not, when it is written in another language than the rubric's)."""
         return self.percent is not None
+
+
+def build_models() -> None:
+    """Build the result models' validators and serializers now instead of on first use: a batch builds them once,
+    before its workers start, and the workers share them."""
+    for model in (MarkRange, RubricRef, Quote, ElementResult, FactResult, FlagResult, SentenceExplanation, GradeResult):
+        model.model_rebuild()
 
 
 def half_up(value: float, digits: int = 1):

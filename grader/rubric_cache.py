@@ -17,15 +17,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import bulk_load, cache_dir, read_trusted, write_private
+from .cache import bulk_load, cache_dir, name_digest, read_trusted, write_private
 
 if TYPE_CHECKING:
     from .rubric import Rubric
 
 #: Bumped when the entry's layout changes.
 FORMAT = 1
-#: Hex digits of the rubric path's digest in an entry's file name.
-NAME_DIGITS = 32
 #: Libraries whose versions shape a compiled rubric: pydantic (the pickled models), simplemma (lemmas of the
 #: terms), rapidfuzz, PyYAML.
 SHAPING_LIBRARIES = ("pydantic", "pydantic_core", "simplemma", "rapidfuzz", "yaml")
@@ -60,7 +58,7 @@ def code_stamp() -> str:
 
 
 def _entry_path(folder: Path, rubric_path: Path) -> Path:
-    return folder / f"rubric-{_digest(str(rubric_path).encode('utf-8'))[:NAME_DIGITS]}.pickle"
+    return folder / f"rubric-{name_digest(str(rubric_path).encode('utf-8'))}.pickle"
 
 
 def _named_files(rubric: Rubric, base: Path) -> list[Path]:

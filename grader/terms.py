@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .cache import PicklesByFields
 from .language import english
 from .rubric import MIN_WILDCARD_STEM, Rubric
 from .text import Token, lemma, normalise
@@ -24,7 +25,7 @@ INFLECTED_MIN_LETTERS = 3
 
 
 @dataclass(frozen=True, slots=True)
-class WordPattern:
+class WordPattern(PicklesByFields):
     """One word of a phrase: exact (by form or lemma), a prefix, or a digit template."""
 
     norm: str
@@ -48,7 +49,7 @@ class WordPattern:
 
 
 @dataclass(frozen=True, slots=True)
-class Spelling:
+class Spelling(PicklesByFields):
     """One spelling of a phrase in a group (`Mao Zedong|Mao Tse-tung` has two)."""
 
     group: str

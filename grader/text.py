@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from .cache import PicklesByFields
 from .documents import Document
 from .language import english
 from .normalise import INVISIBLE, plain_word
@@ -50,7 +51,7 @@ WRAPPED_LINE_CHARS = 50
 
 
 @dataclass(slots=True)
-class Token:
+class Token(PicklesByFields):
     """A word: `text[start:end]`, its normalised form, its lemma, and whether it was written in capitals.
 
     Read-only by convention rather than `frozen`: an essay builds thousands, and a frozen dataclass

@@ -2,7 +2,6 @@
 this user could have written."""
 from __future__ import annotations
 
-import marshal
 import os
 import re
 
@@ -10,6 +9,7 @@ import pytest
 import simplemma
 
 from grader import cache, lemmas
+from grader.word_table import table_bytes
 
 from .conftest import ROOT
 
@@ -20,14 +20,14 @@ def test_the_cached_dictionary_gives_simplemmas_own_lemmas():
     assert len(words) > 2000
     assert [lemmas.lemmatize(w) for w in words] == [simplemma.lemmatize(w, lang="en") for w in words]
     assert [lemmas.is_known(w) for w in words] == [simplemma.is_known(w, lang="en") for w in words]
-    cached = cache.cache_dir() / f"simplemma-{simplemma.__version__}-en.marshal"
+    cached = cache.cache_dir() / f"simplemma-{simplemma.__version__}-en.table"
     assert cached.is_file() and cached.stat().st_mode & 0o077 == 0  # written, private to this user
 
 
 def _planted(folder, table):
-    path = folder / f"simplemma-{simplemma.__version__}-en.marshal"
+    path = folder / f"simplemma-{simplemma.__version__}-en.table"
     folder.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(marshal.dumps(table))
+    path.write_bytes(table_bytes(table))
     return path
 
 
@@ -51,3 +51,12 @@ def test_caching_can_be_switched_off(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("GRADER_NO_CACHE")
         lemmas._lemmatizer.cache_clear()
+
+
+@pytest.mark.parametrize("damage", [lambda data: data[:-1], lambda data: b"JUNK" + data[4:], lambda data: b""])
+def test_a_damaged_cache_file_is_replaced_by_the_shipped_table(tmp_path, monkeypatch, damage):
+    monkeypatch.setenv("GRADER_CACHE_DIR", str(tmp_path / "cache"))
+    planted = _planted(tmp_path / "cache", {b"houses": b"planted"})
+    planted.write_bytes(damage(planted.read_bytes()))
+    assert lemmas._english_table()[b"houses"] == b"house"
+    assert lemmas._english_table()[b"houses"] == b"house"  # and the file written again whole

@@ -24,6 +24,7 @@ ALLOWED_MODULES = {
     "grader/overlap.py": "shared passages between essays of a batch, reported to the teacher; they change no mark",
     "grader/reports/": "layout of reports: widths, sizes, counts of quotes shown",
     "grader/rules_docs.py": "the listing's line width",
+    "grader/word_table.py": "a file layout: the sizes of its fields and the longest entry they can hold",
 }
 
 #: Named constants in judging modules that are not judging thresholds.
@@ -43,7 +44,7 @@ ALLOWED_CONSTANTS = {
     ("grader/scoring.py", "MAX_IMPROVEMENTS"): "display: improvements listed",
     ("grader/terms.py", "CACHE_LIMIT"): "memory bound of the word-form caches",
     ("grader/cache.py", "PRIVATE_FOLDER"): "file permissions of the cache folder",
-    ("grader/rubric_cache.py", "NAME_DIGITS"): "length of a cache entry's file name",
+    ("grader/cache.py", "NAME_DIGITS"): "length of a cache file's name",
     ("grader/overrides.py", "HASH_CHARS"): "length of an essay's fingerprint in overrides.csv",
     ("grader/feedback.py", "MAX_NAMED"): "display: details named back to the student for one part",
     ("grader/feedback.py", "MAX_SUGGESTED"): "display: details suggested for one part",
