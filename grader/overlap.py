@@ -11,6 +11,7 @@ are written to hash-bucketed temporary files and paired one bucket at a time.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import struct
 import tempfile
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ def words_of(document: Document) -> list[str]:
     out: list[str] = []
     for p in document.paragraphs:
         if p.kind == "body":
-            out.extend(words(document.text[p.start : p.end]))
+            out.extend(words(document.text, p.start, p.end))
     return out
 
 
@@ -55,15 +56,16 @@ def _hash(words) -> int:
 def shingle_hashes(words: list[str]) -> list[int]:
     """A stable 64-bit hash of every run of SHINGLE consecutive words (as `_hash` gives it: the run's words
     joined by spaces, hashed as UTF-8), each run cut from one encoding of the whole text rather than joined anew."""
+    runs = len(words) - SHINGLE + 1
+    if runs <= 0:
+        return []
     joined = " ".join(words)
     data = joined.encode("utf-8")
-    size = len if joined.isascii() else (lambda word: len(word.encode("utf-8")))
-    starts = [0]
-    for word in words:  # where each word starts in `data`, and where one past the last would
-        starts.append(starts[-1] + size(word) + 1)
-    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
-    return [from_bytes(blake2b(data[starts[i] : starts[i + SHINGLE] - 1], digest_size=8).digest(), "little")
-            for i in range(len(words) - SHINGLE + 1)]
+    sizes = map(len, words) if joined.isascii() else [len(word.encode("utf-8")) for word in words]
+    starts = list(itertools.accumulate((size + 1 for size in sizes), initial=0))  # where each word starts in `data`
+    blake2b = hashlib.blake2b
+    digests = b"".join([blake2b(data[a : b - 1], digest_size=8).digest() for a, b in zip(starts, starts[SHINGLE:])])
+    return list(struct.unpack(f"<{runs}Q", digests))
 
 
 def excluded_hashes(rubric: Rubric) -> frozenset[int]:
@@ -79,13 +81,9 @@ def fingerprints(words: list[str], excluded: frozenset[int] = frozenset()) -> li
     """Winnowed fingerprints as (hash, word position): the smallest hash of each window of WINDOW shingles,
     so any shared passage of SHINGLE + WINDOW - 1 words or more shares at least one. Sorted, one per hash."""
     hashes = [(h, i) for i, h in enumerate(shingle_hashes(words)) if h not in excluded]
-    if len(hashes) <= WINDOW:
-        chosen = hashes
-    else:
-        chosen = [min(hashes[i : i + WINDOW]) for i in range(len(hashes) - WINDOW + 1)]
-    first: dict[int, int] = {}
-    for h, i in chosen:
-        first.setdefault(h, i)
+    # each window's smallest, the windows being the list beside itself shifted by 1, 2 ... WINDOW - 1
+    chosen = hashes if len(hashes) <= WINDOW else list(map(min, *[hashes[k:] for k in range(WINDOW)]))
+    first = {h: i for h, i in reversed(chosen)}  # a hash chosen at several positions keeps its first
     return sorted(first.items())
 
 

@@ -58,6 +58,7 @@ ALLOWED_CONSTANTS = {
     ("grader/facts.py", "PERCENT_TOLERANCE"): "floating-point tolerance when percentages are compared",
     ("grader/durations.py", "LASTING_REACH"): "reading a length of time: where its verb of lasting may stand",
     ("grader/text.py", "WORD_CACHE"): "memory bound of the word-form caches",
+    ("grader/text.py", "_RUN_ON_LOOKBACK"): "what the sentence-end pattern's look-behinds read; it selects a quicker, equal pattern",
     ("grader/text.py", "ABBREVIATION_LOOKBACK"): "reading: how far back a full stop looks for an abbreviation",
     ("grader/text.py", "WRAPPED_LINE_CHARS"): "reading: a hard-wrapped line's length, to join it to the next",
     ("grader/rubric.py", "YEAR_DIGITS"): "what a year is written as",

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from grader.documents import document_from_text
-from grader.text import Question, analyse, count_words, normalise, tokenize
+from grader.text import _SENTENCE_END, Question, analyse, count_words, normalise, sentence_ends, tokenize
 
 PROMPT = Question(
     "Please explain the political origins of the Sino-Soviet Alliance in the aftermath of WWII, both from the "
@@ -81,3 +83,14 @@ def test_headings_are_marked():
 
 def test_count_words_counts_like_a_word_processor():
     assert count_words("Sino-Soviet alliance — signed in 1950 (Moscow).") == 6
+
+
+@given(st.text(alphabet="abcZ09 .!?…)'\"\n[]", max_size=40), st.integers(0, 8), st.integers(0, 8))
+@example("the membrane.Osmosis is", 0, 0)
+@example("goes to the ribosome2. Then", 0, 0)
+@example("ab1. Then", 1, 0)
+@example("across the sea. Then 1950. Later", 0, 0)
+def test_sentence_ends_are_those_of_the_full_pattern(text, start, cut):
+    start, end = min(start, len(text)), max(min(start, len(text)), len(text) - cut)
+    assert ([m.span() for m in sentence_ends(text, start, end)]
+            == [m.span() for m in _SENTENCE_END.finditer(text, start, end)])
