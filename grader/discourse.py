@@ -48,12 +48,13 @@ def signpost_kind(tokens: tuple[Token, ...], gap: int, subject_within: int) -> s
     lang = english()
     words = _words(tokens)
     present = set(words)
-    if any(phrase[-1] in present and _find(words, phrase, 0, len(words)) >= 0 for phrase in lang.question_references):
+    if not present.isdisjoint(lang.question_reference_ends) and any(
+            phrase[-1] in present and _find(words, phrase, 0, len(words)) >= 0 for phrase in lang.question_references):
         return "meta"
     opening = set(words[:subject_within])
-    subjects = [subject for subject in lang.signpost_subjects if subject[0] in opening]
-    if not subjects or not present & lang.signpost_verbs:
+    if opening.isdisjoint(lang.signpost_subject_starts) or present.isdisjoint(lang.signpost_verbs):
         return None
+    subjects = [subject for subject in lang.signpost_subjects if subject[0] in opening]
     for subject in subjects:
         after = _find(words, subject, 0, subject_within)
         if after < 0:

@@ -23,10 +23,12 @@ class English:
     function_words: frozenset[str]
     abbreviations: frozenset[str]
     signpost_subjects: tuple[tuple[str, ...], ...]
+    signpost_subject_starts: frozenset[str]  # the first words of signpost_subjects
     signpost_verbs: frozenset[str]
     signpost_modals: tuple[tuple[str, ...], ...]
     negations: frozenset[str]
     question_references: tuple[tuple[str, ...], ...]
+    question_reference_ends: frozenset[str]  # the last words of question_references
     place_prepositions: frozenset[str]
     relative_time: frozenset[str]
     scene_prepositions: frozenset[str]
@@ -110,10 +112,12 @@ def english() -> English:
         function_words=frozenset(raw["function_words"]),
         abbreviations=frozenset(raw["abbreviations"]),
         signpost_subjects=phrases("signpost_subjects"),
+        signpost_subject_starts=frozenset(p[0] for p in phrases("signpost_subjects")),
         signpost_verbs=frozenset(raw["signpost_verbs"]),
         signpost_modals=phrases("signpost_modals"),
         negations=frozenset(raw["negations"]),
         question_references=phrases("question_references"),
+        question_reference_ends=frozenset(p[-1] for p in phrases("question_references")),
         place_prepositions=frozenset(raw["place_prepositions"]),
         relative_time=frozenset(raw["relative_time"]),
         scene_prepositions=frozenset(raw["scene_prepositions"]),

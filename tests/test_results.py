@@ -117,6 +117,16 @@ def test_compact_json_is_one_line(rubric):
     assert "\n" not in line and json.loads(line)["schema"] == "grader.result/1"
 
 
+def test_the_compact_line_is_what_json_dumps_writes(rubric):
+    """The compact line is pydantic's, for speed; it must be the same characters as the standard library's."""
+    results = [grade_file(path, rubric) for path in sorted((ROOT / "samples").glob("*.txt"))[:40]]
+    results.append(grade_text("Mao signed the treaty in 1950 \x01\x7f \u2028 \"quoted\" back\\slash 😀 é\ttab. Stalin "
+                              "sent aid in 1950, 3.5% of it, “curly”.", rubric, name="naïve \"name\".txt"))
+    for result in results:
+        expected = json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        assert result.to_json(indent=None) == expected, result.file
+
+
 def test_evidence_with_two_false_claims_is_not_developed(rubric):
     """Accurate evidence is mostly accurate: one slip among many right facts keeps it developed, two do not."""
     slips = grade_file(ROOT / "samples" / "fresh2" / "amir.txt", rubric)  # seven facts right, two wrong

@@ -65,14 +65,16 @@ def agents(sentence: Sentence, occurrences: list[Occurrence], text: str, actor_o
             continue
         subjects.append((o.first, side))
     subjects.sort()
-    named = list(subjects)
-    for i, token in enumerate(tokens):
-        if token.norm in lang.pronouns:  # the side named last before it in this sentence, else the one before
+    if subjects or before is not None:  # else no pronoun has a side to stand for
+        named = list(subjects)
+        pronouns = lang.pronouns
+        for i in [k for k, token in enumerate(tokens) if token.norm in pronouns]:
+            # the side named last before it in this sentence, else the one before
             earlier = [side for position, side in named if position < i]
             pronoun_side = earlier[-1] if earlier else before
             if pronoun_side is not None:
                 subjects.append((i, pronoun_side))
-    subjects.sort()
+        subjects.sort()
     return Agents(tuple(subjects), frame)
 
 

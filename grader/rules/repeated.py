@@ -92,17 +92,16 @@ def _content(ctx: Screening, s: Sentence) -> list[str]:
     for o in sorted(ctx.occurrences[s.index], key=lambda o: (o.first, o.first - o.last, o.group)):
         if o.first >= 0:
             longest.setdefault(o.first, (o.last, o.group))
+    tokens = s.tokens
+    # each term where it starts (before a number at the same place), then each number, in token order
+    marks = sorted([(k, 0, end, group) for k, (end, group) in longest.items()]
+                   + [(k, 1, k + 1, t.norm) for k, t in enumerate(tokens) if t.norm.isdigit()])
     out: list[str] = []
     k = 0
-    while k < len(s.tokens):
-        if k in longest:  # a term counts once, however many groups or shorter terms lie inside it
-            end, group = longest[k]
-            out.append(group)
+    for at, _, end, item in marks:
+        if at >= k:  # a term counts once, however many groups, shorter terms or numbers lie inside it
+            out.append(item)
             k = end
-            continue
-        if s.tokens[k].norm.isdigit():
-            out.append(s.tokens[k].norm)
-        k += 1
     return out
 
 
