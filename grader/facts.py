@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Callable, Literal
 
 from .language import english
 from . import direction, offices, reference, sequence
-from .rubric import YEAR_DIGITS, Fact, Rubric, is_year, place_group, spellings
+from .rubric import ASCII_YEARS, YEAR_DIGITS, Fact, Rubric, is_year, place_group, spellings
 from .terms import Occurrence
 from .amounts import amounts, parse_amount, percentages
 from .durations import durations, same_length
@@ -118,6 +118,15 @@ def _check_sentence(compiled: CompiledRubric, s: Sentence, occ: list[Occurrence]
         numbers, matched = [referred.fact], [rubric.facts[referred.fact]]
     if not numbers:
         return [], numbers
+    anchored: dict[int, list[Occurrence]] = {}
+
+    def anchors_of(fact: Fact) -> list[Occurrence]:
+        """The words that locate a fact in this sentence (`_anchors`), worked out once per fact."""
+        found = anchored.get(id(fact))
+        if found is None:
+            found = anchored[id(fact)] = _anchors(fact, occ, cfg.mention_words)
+        return found
+
     verdicts = []
     for number, fact in zip(numbers, matched):
         events = {(o.start, o.end) for o in occ if any(i != number for i in by_group.get(o.group, ()))}
@@ -128,10 +137,10 @@ def _check_sentence(compiled: CompiledRubric, s: Sentence, occ: list[Occurrence]
                 people = {**people, fact.id: (set(), set())}  # Il-sung and Mark Clark"): not judged on a guess
         else:
             namesakes = _namesakes(fact, occ, namesakes_by_head[fact.id])
-            anchors = _anchors(fact, occ, cfg.mention_words)
+            anchors = anchors_of(fact)
         judge = functools.partial(_judge, s=s, occ=occ, years=years, places=places, people=people, text=text,
                                   opening=opening, events=events, cfg=cfg, actor_of=compiled.actor_of,
-                                  anchors=anchors, term_list=listed)
+                                  anchors=anchors, term_list=listed, anchors_of=anchors_of)
         status = judge(fact, matched, namesakes=namesakes)
         if status == NAMESAKE:  # the year is that of another event of the same name: read it as that one
             status = UNSURE
@@ -150,13 +159,13 @@ def _check_sentence(compiled: CompiledRubric, s: Sentence, occ: list[Occurrence]
     # event named to date another ("long before his theses of 1517") dates only itself.
     named = {fact.id: _named_spans(fact, occ) for fact in matched}
     known = [f for f in matched if not any(_overlap(named[f.id], named[g.id]) for g in matched if g is not f)]
-    wrong_order = _misordered(s, text, [(f, _anchors(f, occ, cfg.mention_words)) for f in known], cfg,
+    wrong_order = _misordered(s, text, [(f, anchors_of(f)) for f in known], cfg,
                               {fact.id for fact, status in verdicts if status == "incorrect"})
     out.extend(FactCheck(fact.id, "incorrect", s.index, s.start, s.end, note) for fact, note in wrong_order)
     if wrong_order:  # an event put in the wrong order is not confirmed on its other details
         verdicts = [(fact, UNSURE if status == "correct" else status) for fact, status in verdicts]
     shared = any(status == UNSURE and not any(_overlap(named[fact.id], named[other.id])
-                                              or _as_time_reference(s, _anchors(other, occ, cfg.mention_words))
+                                              or _as_time_reference(s, anchors_of(other))
                                               for other in matched if other is not fact)
                  for fact, status in verdicts)
     out.extend(FactCheck(fact.id, status, s.index, s.start, s.end, fact.note) for fact, status in verdicts
@@ -348,8 +357,10 @@ def _years(sentence: Sentence, earlier: int | None = None) -> list[tuple[int, in
     year stated last before it (in the sentence, else `earlier`, the paragraph's)."""
     out: list[tuple[int, int]] = []
     back = english().year_anaphora
-    for i, t in enumerate(sentence.tokens):
-        word = t.norm
+    tokens = sentence.tokens
+    # only a year, "year" or a word in another script (digits of other scripts) can add anything
+    for i in [k for k, t in enumerate(tokens) if t.norm in ASCII_YEARS or t.norm == "year" or not t.norm.isascii()]:
+        word = tokens[i].norm
         if is_year(word):
             out.append((i, int(word)))
         elif word == "year" and i > 0 and sentence.tokens[i - 1].norm in back:
@@ -582,14 +593,14 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
            places: dict[str, tuple[str | None, set[str]]], people: dict[str, tuple[set[str], set[str]]],
            text: str, opening: Scene | None, events: set[tuple[int, int]], cfg: Any,
            actor_of: dict[str, str], namesakes: tuple[Fact, ...], anchors: list[Occurrence],
-           term_list: bool) -> Status:
+           term_list: bool, anchors_of: Callable[[Fact], list[Occurrence]]) -> Status:
     """'incorrect', 'correct', None (nothing checkable), UNSURE (its date is another event's the sentence names) or
     NAMESAKE (its year is that of another event of the same name); `events`: spans that name some other event;
     `anchors`: the words that name this event; `term_list`: the sentence is a list of terms, where names side by side
-    claim nothing about each other."""
+    claim nothing about each other; `anchors_of`: the words that name another event of the sentence."""
     if _denied(occ, anchors, cfg.denial_window):
         return None  # "refused to sign any treaty in 1945": a denied event is neither confirmed nor corrected
-    elsewhere = [found for f in matched if f is not fact for found in [_anchors(f, occ, cfg.mention_words)] if found]
+    elsewhere = [found for f in matched if f is not fact for found in [anchors_of(f)] if found]
     # unsure: a slot the fact cannot settle is stated (another event's place or person bound here, a rate)
     right = wrong = unsure = False
     accepted = fact.must.years
@@ -643,7 +654,7 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
         unsure = unsure or _states_rate(s, anchors, text, opening, cfg.date_window)
     if fact.must.percent is not None:
         rated = [found for f in matched if f is not fact and f.must.percent is not None
-                 for found in [_anchors(f, occ, cfg.mention_words)] if found]
+                 for found in [anchors_of(f)] if found]
         given = [p for p in percentages(s, text) if not _nearer_another(p.first, anchors, rated)]
         rates = [p for p in given if _bound_to_event(s, p.first, anchors, cfg.date_window, text, opening)]
         if rates:

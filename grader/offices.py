@@ -25,6 +25,9 @@ def misplaced(rubric: Rubric, sentence: Sentence, occ: list[Occurrence], years: 
     the last year stated before it in its paragraph; `window`: the most words between office and name;
     `bound(position, anchors)`: whether a year at `position` dates what `anchors` name."""
     out: list[tuple[Office, str]] = []
+    present = {o.group for o in occ}
+    if all(present.isdisjoint(office.role) for office in rubric.offices):
+        return out  # most sentences name no office
     people = set(rubric.person_groups)
     for office in rubric.offices:
         roles = [o for o in occ if o.group in office.role]

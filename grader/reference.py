@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .language import english
-from .rubric import Fact, Rubric, is_year, place_group
+from .rubric import Fact, Rubric, is_year, place_group, years_in
 from .terms import Occurrence
 from .text import Sentence
 
@@ -110,7 +110,7 @@ def update(state: Paragraph, s: Sentence, occ: list[Occurrence], text: str, name
     """After a sentence: each head word it used now means the one fact it named by it; a mention of another
     event by the word ("a security treaty with Japan") makes the word's meaning unknown."""
     present = {o.group for o in occ if o.group in tables.by_head}
-    years = [int(t.norm) for t in s.tokens if is_year(t.norm)]
+    years: list[int] | None = None  # the sentence's years, found when a mention needs them
     for head in present:
         owners = [i for i in named if head in tables.heads[i]]
         if len(owners) == 1:
@@ -125,8 +125,13 @@ def update(state: Paragraph, s: Sentence, occ: list[Occurrence], text: str, name
             known = {y for i in tables.by_head[head] for y in facts[i].must.years}
             if len(dated) == 1:
                 state.by_head[head] = dated.pop()  # "the 1945 treaty": the one of that year
-            elif any(_specified(s, o, text) for o in mentions) or any(y not in known for y in years):
+            elif any(_specified(s, o, text) for o in mentions):
                 state.by_head[head] = None
+            else:
+                if years is None:
+                    years = [year for _, year in years_in(s.tokens)]
+                if any(y not in known for y in years):
+                    state.by_head[head] = None
     state.last = named[0] if len(named) == 1 else (referred.fact if referred is not None and not named else None)
 
 

@@ -8,7 +8,7 @@ still shares most of its runs. Built once per rubric and kept by its compiled fo
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -29,12 +29,19 @@ class SourceIndex:
     grams: dict[tuple[str, ...], int]
     run: int
     titles: tuple[str, ...]
+    firsts: frozenset[str] = field(init=False)  # the words runs start with, and end with: most of an essay's
+    lasts: frozenset[str] = field(init=False)  # positions fail one of these cheap tests before a run is cut
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "firsts", frozenset(gram[0] for gram in self.grams))
+        object.__setattr__(self, "lasts", frozenset(gram[-1] for gram in self.grams))
 
     def covered(self, words: tuple[str, ...]) -> dict[int, int]:
         """Positions of `words` that lie in a run shared with a text, and that text's number."""
         out: dict[int, int] = {}
-        grams, run = self.grams, self.run
-        for i in range(len(words) - run + 1):
+        grams, run, firsts, lasts = self.grams, self.run, self.firsts, self.lasts
+        possible = [i for i, (first, last) in enumerate(zip(words, words[run - 1 :])) if first in firsts and last in lasts]
+        for i in possible:
             source = grams.get(words[i : i + run])
             if source is not None:
                 for k in range(i, i + run):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..rubric import is_year
+from ..rubric import years_in
 from . import empty, front_matter, heading, repeated
 from .base import Flag, Rule, Setting
 
@@ -61,4 +61,4 @@ def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -
 
 def _years(sentence: Sentence) -> list[int]:
     """The four-digit years a sentence states."""
-    return [int(t.norm) for t in sentence.tokens if is_year(t.norm)]
+    return [year for _, year in years_in(sentence.tokens)]

@@ -89,9 +89,9 @@ def repeated_words(ctx: Screening, reasons: list[str | None]) -> int:
 def _content(ctx: Screening, s: Sentence) -> list[str]:
     """The sentence's specific content in order: the group of each rubric term and each number it names."""
     longest: dict[int, tuple[int, str]] = {}
-    for o in sorted(ctx.occurrences[s.index], key=lambda o: (o.first, o.first - o.last, o.group)):
-        if o.first >= 0:
-            longest.setdefault(o.first, (o.last, o.group))
+    for first, _, group, last in sorted([(o.first, o.first - o.last, o.group, o.last)
+                                         for o in ctx.occurrences[s.index] if o.first >= 0]):
+        longest.setdefault(first, (last, group))  # the longest term starting there (of two, the first group)
     tokens = s.tokens
     # each term where it starts (before a number at the same place), then each number, in token order
     marks = sorted([(k, 0, end, group) for k, (end, group) in longest.items()]

@@ -29,9 +29,10 @@ def mark(ctx: Screening, reasons: list[str | None], cfg: Any) -> None:
     if len(stream) < cfg.min_words:
         return
     window = min(cfg.window, len(stream))
+    lemmas = [w for _, w in stream]
     low: set[int] = set()
     for start in range(0, len(stream) - window + 1, cfg.step):
-        words = [w for _, w in stream[start : start + window]]
+        words = lemmas[start : start + window]
         if len(set(words)) < cfg.min_distinct * len(words):
             low.update(i for i, _ in stream[start : start + window])
     for i in low:
