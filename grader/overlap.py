@@ -63,9 +63,13 @@ def shingle_hashes(words: list[str]) -> list[int]:
     data = joined.encode("utf-8")
     sizes = map(len, words) if joined.isascii() else [len(word.encode("utf-8")) for word in words]
     starts = list(itertools.accumulate((size + 1 for size in sizes), initial=0))  # where each word starts in `data`
-    blake2b = hashlib.blake2b
-    digests = b"".join([blake2b(data[a : b - 1], digest_size=8).digest() for a, b in zip(starts, starts[SHINGLE:])])
-    return list(struct.unpack(f"<{runs}Q", digests))
+    fresh = hashlib.blake2b(digest_size=8).copy  # copying a set-up hash is quicker than setting one up each time
+    digests = []
+    for a, b in zip(starts, starts[SHINGLE:]):
+        h = fresh()
+        h.update(data[a : b - 1])
+        digests.append(h.digest())
+    return list(struct.unpack(f"<{runs}Q", b"".join(digests)))
 
 
 def excluded_hashes(rubric: Rubric) -> frozenset[int]:

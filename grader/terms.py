@@ -113,6 +113,8 @@ class CompiledTerms:
                     candidates = unpaired  # the next word starts none of the phrases that name their second word
             else:
                 candidates = unpaired
+            if not candidates:
+                continue  # "the" before a word that starts none of its phrases
             best: dict[str, Occurrence] = {}
             whole = not token.joined_after or token.norm.isdigit()
             for spelling in candidates:

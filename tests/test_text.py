@@ -6,7 +6,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from grader.documents import document_from_text
-from grader.text import _SENTENCE_END, Question, analyse, count_words, normalise, sentence_ends, tokenize
+from grader.text import (_SENTENCE_END, _WORD, Question, analyse, count_words, normalise, sentence_ends, tokenize,
+                         word_pattern)
 
 PROMPT = Question(
     "Please explain the political origins of the Sino-Soviet Alliance in the aftermath of WWII, both from the "
@@ -94,3 +95,12 @@ def test_sentence_ends_are_those_of_the_full_pattern(text, start, cut):
     start, end = min(start, len(text)), max(min(start, len(text)), len(text) - cut)
     assert ([m.span() for m in sentence_ends(text, start, end)]
             == [m.span() for m in _SENTENCE_END.finditer(text, start, end)])
+
+
+@given(st.text(alphabet="abZé9 .)-'’\n\u200b", max_size=40), st.integers(0, 8), st.integers(0, 8))
+@example("goes to the ribosome2. Then", 0, 0)
+@example("commu-\nnists of 1949.", 0, 0)
+@example("abc12) x", 0, 3)
+def test_words_are_those_of_the_full_word_pattern(text, start, cut):
+    start, end = min(start, len(text)), max(min(start, len(text)), len(text) - cut)
+    assert word_pattern(text, start, end).findall(text, start, end) == _WORD.findall(text, start, end)
