@@ -81,7 +81,7 @@ def function_share(tokens: tuple[Token, ...]) -> float:
     if not tokens:
         return 0.0
     fw = english().function_words
-    return sum(1 for t in tokens if t.norm in fw) / len(tokens)
+    return len([t for t in tokens if t.norm in fw]) / len(tokens)
 
 
 def term_share(tokens: tuple[Token, ...], occurrences: list[Occurrence]) -> float:
@@ -134,8 +134,8 @@ def is_stuffed(tokens: tuple[Token, ...], min_content: int, repeats: int) -> boo
     second-language writing; repetition spread over a stretch of sentences is the `repetitive` rule's."""
     fw = english().function_words
     content = [t.lemma for t in tokens if t.norm not in fw and not t.norm.isdigit()]
-    if len(content) < min_content:
-        return False
+    if len(content) < min_content or len(content) - len(set(content)) < repeats - 1:
+        return False  # too few words, or too few repeated for any one to stand `repeats` times
     counts: dict[str, int] = {}
     for word in content:
         counts[word] = counts.get(word, 0) + 1

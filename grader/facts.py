@@ -81,26 +81,27 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
         referred = None if numbers else reference.resolve(s, occ, text, referents, tables, cfg.reference_reach)
         named = numbers
         if screened[s.index] is None or screened[s.index] == TERM_LIST:
-            checks, named = _check_sentence(compiled, s, occ, years, before, context, numbers, referred,
+            checks, named = _check_sentence(compiled, s, occ, present, years, before, context, numbers, referred,
                                             screened[s.index], text)
             out.extend(checks)
         reference.update(referents, s, occ, text, named, referred, tables, rubric.facts)
     return out
 
 
-def _check_sentence(compiled: CompiledRubric, s: Sentence, occ: list[Occurrence], years: list[tuple[int, int]],
-                    before: int | None, context: set[str], numbers: list[int], referred: reference.Reference | None,
-                    screen: str | None, text: str) -> tuple[list[FactCheck], list[int]]:
+def _check_sentence(compiled: CompiledRubric, s: Sentence, occ: list[Occurrence], present: set[str],
+                    years: list[tuple[int, int]], before: int | None, context: set[str], numbers: list[int],
+                    referred: reference.Reference | None, screen: str | None,
+                    text: str) -> tuple[list[FactCheck], list[int]]:
     """One sentence's checks, and the facts it names (not those it only may name): a misconception, an office
     given to the wrong person, or each named (or referred-to) event judged on the details the sentence states.
     `before`: the paragraph's last year before it; `context`: the groups the paragraph named before it;
-    `screen`: why the sentence earns nothing, if it does not (then nothing in it is confirmed)."""
+    `screen`: why the sentence earns nothing, if it does not (then nothing in it is confirmed); `present`: the
+    groups of `occ`."""
     listed = screen == TERM_LIST
     rubric = compiled.rubric
     cfg = compiled.settings["fact_check"]
     places, people, by_group, namesakes_by_head = compiled.fact_tables
     out: list[FactCheck] = []
-    present = {o.group for o in occ}
     possible = sorted({i for g in present for i in compiled.claims_by_group.get(g, ())})
     false_claims = [m for m in (rubric.misconceptions[i] for i in possible)
                     if context.isdisjoint(m.unless_earlier) and makes_claim(compiled, m.claim, s, occ, text, present)]
@@ -620,7 +621,7 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
         months = fact.must.months
         named_months = [m for m in (_month_before(s, i) for i in dated if not _nearer_another(i, anchors, elsewhere)
                               and _bound_to_event(s, i, anchors, cfg.date_window, text, opening)) if m]
-        own_month = any(_bound_to_event(s, i, anchors, cfg.year_window, text, opening) for i in dated)
+        own_month = any(i in bound for i in dated)  # a year bound to the event (`bound`, by the same test)
         if months and named_months and not any(m in months for m in named_months) and (
                 own_month or not _as_time_reference(s, anchors)):
             wrong = True  # the right year, the wrong month: "proclaimed on 1 January 1949"

@@ -124,8 +124,9 @@ class FeedbackWriter:
             if s.role != "sentence":
                 continue
             for o in self.occurrences[s.index]:
-                words = [t.norm for t in s.tokens[max(o.first, 0) : o.last]]
-                if o.group in wanted and "#" not in o.phrase and not all(w in given for w in words):
+                if o.group not in wanted or "#" in o.phrase:
+                    continue
+                if not all(t.norm in given for t in s.tokens[max(o.first, 0) : o.last]):
                     paragraphs.add(self.sentences.shown_paragraph(s.paragraph))
                     if not any(o.phrase.casefold() in n.casefold() or n.casefold() in o.phrase.casefold() for n in names):
                         names.append(o.phrase)

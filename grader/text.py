@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator, Literal
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal
 
 from .cache import PicklesByFields
 from .documents import Document
@@ -27,8 +27,8 @@ Position = Literal["opening", "body", "conclusion", ""]
 #: typed onto the end of a word ("goes to the ribosome2. Then") is a word of its own.
 _PLAIN_WORD_SOURCE = rf"[^\W_]+(?:(?:['’]|[{INVISIBLE}]+|-[ \t]*\r?\n[ \t]*(?=[a-z]))[^\W_]+)*"
 _WORD = re.compile(rf"[^\W\d_]{{3,}}(?=[0-9]{{1,2}}[.)])|{_PLAIN_WORD_SOURCE}")
-#: _WORD without the list-number alternative, for text where no digit stands before "." or ")" and so that
-#: alternative cannot match: it reads each word's letters again for every length, half the cost of the scan.
+#: _WORD without the list-number alternative, for text where that alternative cannot match (no letter stands
+#: before one or two digits and "." or ")"): it reads each word's letters again for every length, half the scan.
 _PLAIN_WORD = re.compile(_PLAIN_WORD_SOURCE)
 _NUMBER_BEFORE_STOP = re.compile(r"[0-9][.)]")
 #: A sentence ends at a full stop (or ! ? …) before white space, or at one typed without its space between
@@ -40,8 +40,9 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:\[\w{1,6}\])*(?=\s|$)|
 #: the regular expression engine skips to the next stop instead of trying the other alternatives at every character.
 _PLAIN_END = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?:\[\w{1,6}\])*(?=\s|$)")
 #: What each of the other alternatives needs: a stop typed against a capital or a digit, or a list number typed
-#: onto a word. A line without any ends its sentences only as _PLAIN_END finds.
-_RUN_ON_END = re.compile(r"[.!?](?:[A-Z][a-z]|[0-9])|[a-z][0-9]{1,2}[.)]")
+#: onto a word (a lower-case letter, one or two digits, "." or ")"; see `_number_on_word`). A line without any
+#: ends its sentences only as _PLAIN_END finds.
+_STOP_RUN_ON = re.compile(r"[.!?](?:[A-Z][a-z]|[0-9])")
 #: Characters before a stop that _SENTENCE_END's look-behinds may read beyond the letter _RUN_ON_END needs.
 _RUN_ON_LOOKBACK = 3
 #: A lower-case part label after a full stop starts a new sentence: "... than the others. b) Two ways ...".
@@ -178,8 +179,31 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
 
 
 def word_pattern(text: str, start: int, end: int) -> re.Pattern[str]:
-    """The pattern that finds _WORD's words in text[start:end]: the quicker one when it finds the same."""
-    return _WORD if _NUMBER_BEFORE_STOP.search(text, start, end) else _PLAIN_WORD
+    """The pattern that finds _WORD's words in text[start:end]: the quicker one when it finds the same (a year
+    before a full stop is no list number; only a letter before the digits can make one)."""
+    return _WORD if _number_on_word(text, start, end, _is_letter) else _PLAIN_WORD
+
+
+def _number_on_word(text: str, start: int, end: int, letter: Callable[[str], bool]) -> bool:
+    """Whether text[start:end] holds a `letter`, one or two ASCII digits and "." or ")": a list number typed onto
+    a word ("ribosome2."). Found from the digits, which the regular expression engine skips to quickly."""
+    for m in _NUMBER_BEFORE_STOP.finditer(text, start, end):
+        k = m.start()
+        if k > start and "0" <= text[k - 1] <= "9":
+            k -= 1  # two digits: "ribosome12."
+        if k > start and letter(text[k - 1]):
+            return True
+    return False
+
+
+def _is_letter(char: str) -> bool:
+    """What the pattern class [^\\W\\d_] matches: a word character that is neither a digit nor "_"."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def _is_lower_ascii(char: str) -> bool:
+    """What the pattern class [a-z] matches."""
+    return "a" <= char <= "z"
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
@@ -232,7 +256,8 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
 
 def sentence_ends(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """The matches of _SENTENCE_END in text[start:end], found with the quicker pattern when it finds the same."""
-    run_on = _RUN_ON_END.search(text, max(0, start - _RUN_ON_LOOKBACK), end)
+    first = max(0, start - _RUN_ON_LOOKBACK)
+    run_on = _STOP_RUN_ON.search(text, first, end) or _number_on_word(text, first, end, _is_lower_ascii)
     return (_SENTENCE_END if run_on else _PLAIN_END).finditer(text, start, end)
 
 

@@ -97,10 +97,12 @@ def test_sentence_ends_are_those_of_the_full_pattern(text, start, cut):
             == [m.span() for m in _SENTENCE_END.finditer(text, start, end)])
 
 
-@given(st.text(alphabet="abZé9 .)-'’\n\u200b", max_size=40), st.integers(0, 8), st.integers(0, 8))
+@given(st.text(alphabet="abZé9١² .)-'’\n\u200b_", max_size=40), st.integers(0, 8), st.integers(0, 8))
 @example("goes to the ribosome2. Then", 0, 0)
 @example("commu-\nnists of 1949.", 0, 0)
 @example("abc12) x", 0, 3)
+@example("signed in 1950. Then ab12. and x²1. and é9)", 0, 0)
+@example("ab1. x", 1, 0)
 def test_words_are_those_of_the_full_word_pattern(text, start, cut):
     start, end = min(start, len(text)), max(min(start, len(text)), len(text) - cut)
     assert word_pattern(text, start, end).findall(text, start, end) == _WORD.findall(text, start, end)

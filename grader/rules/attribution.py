@@ -11,6 +11,7 @@ side's. The word lists are in `grader/data/english.yaml`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ..language import english
@@ -29,6 +30,9 @@ RULE = Rule(
              minimum=1),))
 
 
+_first = attrgetter("first")
+
+
 @dataclass(frozen=True, slots=True)
 class Agents:
     """Where the sides stand in one sentence as the ones who may act: (position, side), in order."""
@@ -44,10 +48,8 @@ def agents(sentence: Sentence, occurrences: list[Occurrence], text: str, actor_o
     tokens = sentence.tokens
     subjects: list[tuple[int, str]] = []
     frame = None
-    for o in sorted(occurrences, key=lambda o: o.first):
-        side = actor_of.get(o.group)
-        if side is None:
-            continue
+    for o in sorted([o for o in occurrences if o.group in actor_of], key=_first):
+        side = actor_of[o.group]
         if o.first < 0:  # carried in from a question the essay asked: it stands before the sentence
             subjects.append((o.first, side))
             continue

@@ -54,7 +54,7 @@ def restates_instruction(tokens: tuple[Token, ...], ctx: Screening, cfg: Any,
     content = [t for t in tokens if t.norm not in fw and not t.norm.isdigit()]
     if not content:
         return False
-    shared = sum(t.norm in vocabulary or t.lemma in vocabulary for t in content)
+    shared = len([t for t in content if t.norm in vocabulary or t.lemma in vocabulary])
     if tokens[0].norm in question.openers and shared >= cfg.instruction_share * len(content):
         return True
     return (len(content) >= cfg.restated_min_words and shared >= cfg.restated_share * len(content)
