@@ -86,23 +86,17 @@ def test_count_words_counts_like_a_word_processor():
     assert count_words("Sino-Soviet alliance — signed in 1950 (Moscow).") == 6
 
 
-@given(st.text(alphabet="abcZ09 .!?…)'\"\n[]", max_size=40), st.integers(0, 8), st.integers(0, 8))
+@given(st.text(alphabet="abcZé09١² .!?…)'’\"\n[]-\u200b_", max_size=40), st.integers(0, 8), st.integers(0, 8))
 @example("the membrane.Osmosis is", 0, 0)
 @example("goes to the ribosome2. Then", 0, 0)
 @example("ab1. Then", 1, 0)
 @example("across the sea. Then 1950. Later", 0, 0)
-def test_sentence_ends_are_those_of_the_full_pattern(text, start, cut):
-    start, end = min(start, len(text)), max(min(start, len(text)), len(text) - cut)
-    assert ([m.span() for m in sentence_ends(text, start, end)]
-            == [m.span() for m in _SENTENCE_END.finditer(text, start, end)])
-
-
-@given(st.text(alphabet="abZé9١² .)-'’\n\u200b_", max_size=40), st.integers(0, 8), st.integers(0, 8))
-@example("goes to the ribosome2. Then", 0, 0)
 @example("commu-\nnists of 1949.", 0, 0)
 @example("abc12) x", 0, 3)
 @example("signed in 1950. Then ab12. and x²1. and é9)", 0, 0)
-@example("ab1. x", 1, 0)
-def test_words_are_those_of_the_full_word_pattern(text, start, cut):
+def test_the_quick_patterns_find_what_the_full_ones_find(text, start, cut):
+    """Sentence ends and words are found with quicker patterns where those find the same."""
     start, end = min(start, len(text)), max(min(start, len(text)), len(text) - cut)
+    assert ([m.span() for m in sentence_ends(text, start, end)]
+            == [m.span() for m in _SENTENCE_END.finditer(text, start, end)])
     assert word_pattern(text, start, end).findall(text, start, end) == _WORD.findall(text, start, end)
