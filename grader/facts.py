@@ -18,6 +18,7 @@ Anything vaguer is left unchecked: a false accusation costs a student more than 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Literal
 
@@ -29,7 +30,7 @@ from .amounts import amounts, parse_amount, percentages
 from .durations import durations, same_length
 from .matching import NEGATION, makes_claim
 from .scene import Scene, breaks, scene
-from .text import Sentence, Sentences, normalise
+from .text import Sentence, Sentences, may_hold_digits, normalise
 
 if TYPE_CHECKING:
     from .compiled import CompiledRubric
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 #: Korean War 1948") is corrected, though nothing in it is confirmed or credited, and names side by side in it
 #: claim nothing about each other.
 TERM_LIST = "keyword_list"
+#: A sentence without this (nor digits) has no year to read: "that year" needs the word.
+_YEAR_WORD = re.compile("year", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +74,7 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
         if s.paragraph != paragraph:
             paragraph, earlier_year, earlier_groups = s.paragraph, None, set()
             referents = reference.Paragraph()
-        years = _years(s, earlier_year)
+        years = _years(s, earlier_year) if may_hold_digits(text, s) or _YEAR_WORD.search(text, s.start, s.end) else []
         before, earlier_year = earlier_year, years[-1][1] if years else earlier_year
         occ = occurrences[s.index]
         present = {o.group for o in occ}

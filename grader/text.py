@@ -55,6 +55,10 @@ ABBREVIATION_LOOKBACK = 16
 #: A line that is a list item: a bullet, a number or letter, or a table row ("| CCP view | ... |").
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•–—·▪►]|\d{1,2}[.)]|[a-z][.)]|\|)\s*(?<=\s|\|)")
 _YEAR_OR_DIGITS = re.compile(r"\d")
+#: What a word with a digit needs somewhere in its text: an ASCII digit, or a character outside ASCII (a digit of
+#: another script, a superscript) other than the quotes, dashes and spaces that never stand inside a word or
+#: normalise to an ASCII apostrophe.
+_DIGIT_OR_FOREIGN = re.compile("[0-9]|[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\xa0]")
 _HYPHENS = "-‐‑"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
@@ -455,6 +459,12 @@ class Question:
                 for j in range(i, i + n):
                     covered[j] = True
         return sum(covered) / len(words)
+
+
+def may_hold_digits(text: str, sentence: Sentence) -> bool:
+    """False when no word of the sentence can hold a digit or be written outside ASCII, found by one search of its
+    text: most sentences, whose words then need not be looked at one by one for years and numbers."""
+    return _DIGIT_OR_FOREIGN.search(text, sentence.start, sentence.end) is not None
 
 
 def has_digits(token: Token) -> bool:

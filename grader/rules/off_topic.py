@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..rubric import years_in
+from ..text import may_hold_digits
 from . import empty, front_matter, heading, repeated
 from .base import Flag, Rule, Setting
 
@@ -48,7 +49,7 @@ def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -
                              f"{cfg.min_sentences} are needed), so no part of the answer can be credited.")
     period = ctx.rubric.period
     if period is not None:
-        dated = [y for s in written for y in _years(s)]
+        dated = [y for s in written if may_hold_digits(ctx.text, s) for y in _years(s)]
         if len(dated) >= cfg.period_years and not any(period.from_ <= y <= period.to for y in dated):
             return Flag(RULE.id, f"All {len(dated)} of the essay's dates fall outside the years this question is about "
                                  f"({period.from_}-{period.to}): it answers a question about another period, so no "

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from ..text import may_hold_digits
 from .base import Flag, Rule, Setting, plural
 
 if TYPE_CHECKING:
@@ -34,8 +35,6 @@ RULE = Rule(
              "any order, for the later to say the earlier again.", minimum=0, maximum=1),
      Setting("flag_words", int, 20, "Repeated words from which the repetition flag is raised.", minimum=0)),
     flag=True)
-
-
 def fires(ctx: Screening, s: Sentence, cfg: Any) -> bool:
     """The same words as an earlier sentence that earned its place."""
     key = tuple(t.norm for t in s.tokens)
@@ -55,20 +54,22 @@ def mark_reworded(ctx: Screening, reasons: list[str | None], cfg: Any) -> None:
             continue
         sentences.setdefault(s.paragraph, []).append(_content(ctx, s))
         members.setdefault(s.paragraph, []).append(s.index)
-    earlier: list[tuple[list[str], list[tuple[Counter, int]]]] = []  # each paragraph's items and sentence bags
+    earlier: list[tuple[list[str], dict[str, int], list[_Bag]]] = []  # each paragraph's items, their places, bags
+    bits: dict[str, int] = {}  # each item's own bit, for the sets of items a sentence names
+    share = cfg.reworded_share
     for paragraph in sorted(sentences):
         parts = sentences[paragraph]
         items = [item for part in parts for item in part]
         if len(items) < cfg.paragraph_items:
             continue
-        bags = _bags(parts, cfg)
-        if any(_in_order(items, other_items) >= cfg.reworded_share
-               or _sentence_by_sentence(bags, other_bags, cfg, cfg.reworded_share * len(items))
-               for other_items, other_bags in earlier):
+        bags = _bags(parts, cfg, bits)
+        if any(_share_bound(items, other_items) >= share and _in_order(items, places, len(other_items)) >= share
+               or _sentence_by_sentence(bags, other_bags, cfg, share * len(items))
+               for other_items, places, other_bags in earlier):
             for i in members[paragraph]:
                 reasons[i] = RULE.id
         else:
-            earlier.append((items, bags))
+            earlier.append((items, _places(items), bags))
 
 
 def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -> Flag | None:
@@ -88,14 +89,18 @@ def repeated_words(ctx: Screening, reasons: list[str | None]) -> int:
 
 def _content(ctx: Screening, s: Sentence) -> list[str]:
     """The sentence's specific content in order: the group of each rubric term and each number it names."""
-    longest: dict[int, tuple[int, str]] = {}
-    for first, _, group, last in sorted([(o.first, o.first - o.last, o.group, o.last)
-                                         for o in ctx.occurrences[s.index] if o.first >= 0]):
-        longest.setdefault(first, (last, group))  # the longest term starting there (of two, the first group)
-    tokens = s.tokens
+    longest: dict[int, tuple[int, str]] = {}  # the longest term starting at a word (of two, the first group)
+    for o in ctx.occurrences[s.index]:
+        first = o.first
+        if first >= 0:
+            known = longest.get(first)
+            if known is None or o.last > known[0] or (o.last == known[0] and o.group < known[1]):
+                longest[first] = (o.last, o.group)
     # each term where it starts (before a number at the same place), then each number, in token order
-    marks = sorted([(k, 0, end, group) for k, (end, group) in longest.items()]
-                   + [(k, 1, k + 1, t.norm) for k, t in enumerate(tokens) if t.norm.isdigit()])
+    marks = [(k, 0, end, group) for k, (end, group) in longest.items()]
+    if may_hold_digits(ctx.text, s):
+        marks += [(k, 1, k + 1, t.norm) for k, t in enumerate(s.tokens) if t.norm.isdigit()]
+    marks.sort()
     out: list[str] = []
     k = 0
     for at, _, end, item in marks:
@@ -105,26 +110,44 @@ def _content(ctx: Screening, s: Sentence) -> list[str]:
     return out
 
 
-def _bags(parts: list[list[str]], cfg: Any) -> list[tuple[Counter, int]]:
-    """A paragraph's sentences long enough to compare, each as a bag of its terms and numbers with its size."""
-    return [(Counter(part), len(part)) for part in parts if len(part) >= cfg.sentence_items]
+#: A sentence's terms and numbers as a bag, its size, the set of its items as bits, and whether each item is named
+#: once (then two sentences share as many items as their bit sets share bits).
+_Bag = tuple[Counter, int, int, bool]
 
 
-def _sentence_by_sentence(bags: list[tuple[Counter, int]], other: list[tuple[Counter, int]], cfg: Any,
-                          need: float) -> bool:
+def _bags(parts: list[list[str]], cfg: Any, bits: dict[str, int]) -> list[_Bag]:
+    """A paragraph's sentences long enough to compare, each as a bag of its terms and numbers (`bits`: each item's
+    bit, given out as items are first met)."""
+    out = []
+    for part in parts:
+        if len(part) >= cfg.sentence_items:
+            bag = Counter(part)
+            mask = 0
+            for item in bag:
+                mask |= bits.setdefault(item, 1 << len(bits))
+            out.append((bag, len(part), mask, len(bag) == len(part)))
+    return out
+
+
+def _sentence_by_sentence(bags: list[_Bag], other: list[_Bag], cfg: Any, need: float) -> bool:
     """Whether at least `need` of a paragraph's terms and numbers lie in sentences that name nearly the same
     ones, in any order, as some sentence of the other paragraph (stopping as soon as the answer is known)."""
     matched = 0
-    left = sum(size for _, size in bags)
-    for mine, size in bags:
+    left = sum(bag[1] for bag in bags)
+    for mine, size, mask, once in bags:
         if matched + left < need:
             return False
         left -= size
-        for theirs, their_size in other:
+        for theirs, their_size, their_mask, their_once in other:
             enough = cfg.sentence_match * (size + their_size)
             if 2 * min(size, their_size) < enough:
                 continue  # even every item shared would not be enough
-            if 2 * sum(min(mine[item], theirs[item]) for item in mine.keys() & theirs.keys()) >= enough:
+            both = mask & their_mask
+            if both and not (once or their_once):
+                shared = sum(min(mine[item], theirs[item]) for item in mine.keys() & theirs.keys())
+            else:  # no item in common, or one side names each item once: each shared item counts one
+                shared = both.bit_count()
+            if 2 * shared >= enough:
                 matched += size
                 break
         if matched >= need:
@@ -132,18 +155,31 @@ def _sentence_by_sentence(bags: list[tuple[Counter, int]], other: list[tuple[Cou
     return matched >= need
 
 
-def _in_order(one: list[str], other: list[str]) -> float:
+def _share_bound(one: list[str], other: list[str]) -> float:
+    """The most `_in_order` can give: the shorter sequence wholly inside the longer (worked out the same way, so
+    the bound is exact in floating point too)."""
+    return 2 * min(len(one), len(other)) / (len(one) + len(other))
+
+
+def _places(items: list[str]) -> dict[str, int]:
+    """Where each item stands in a sequence, as bits: what `_in_order` compares other sequences against."""
+    places: dict[str, int] = {}
+    for i, item in enumerate(items):
+        places[item] = places.get(item, 0) | (1 << i)
+    return places
+
+
+def _in_order(one: list[str], places: dict[str, int], size: int) -> float:
     """The share of both sequences taken by their longest common subsequence (2 x LCS / total length), found
-    with the bit-parallel method (Allison and Dix; Hyyrö): one big-integer step per item of `one`."""
-    if not one or not other:
+    with the bit-parallel method (Allison and Dix; Hyyrö): one big-integer step per item of `one`; the other
+    sequence is given by its `_places` and length."""
+    if not one or not size:
         return 0.0
-    masks: dict[str, int] = {}
-    for i, item in enumerate(other):
-        masks[item] = masks.get(item, 0) | (1 << i)
-    full = (1 << len(other)) - 1
+    full = (1 << size) - 1
     row = full
+    get = places.get
     for item in one:
-        matches = row & masks.get(item, 0)
+        matches = row & get(item, 0)
         row = ((row + matches) | (row - matches)) & full
-    common = len(other) - bin(row).count("1")
-    return 2 * common / (len(one) + len(other))
+    common = size - row.bit_count()
+    return 2 * common / (len(one) + size)
