@@ -287,6 +287,29 @@ CHUNK = 8
 CHUNKS_AHEAD = 4
 
 
+class _Keeper:
+    """What the main process keeps of a worker's summary: the essay's own names, and one copy of each band, flag
+    list and list of levels a class shares, rather than the fresh copies each unpickled summary brings (so
+    that memory grows as little as it can with the size of the class)."""
+
+    def __init__(self) -> None:
+        self._shared: dict[tuple[str, object], object] = {}
+
+    def _one(self, kind: str, value):
+        return self._shared.setdefault((kind, value), value)
+
+    def __call__(self, summary: EssaySummary, essay: Essay) -> EssaySummary:
+        import dataclasses
+
+        return dataclasses.replace(
+            summary, student=essay.student if summary.student == essay.student else summary.student,
+            file=essay.relative if summary.file == essay.relative else summary.file,
+            report=essay.report if summary.report == essay.report else summary.report,
+            band=self._one("band", summary.band), levels=self._one("levels", summary.levels),
+            flags=self._one("flags", summary.flags), wrong_facts=self._one("facts", summary.wrong_facts),
+            max_score=self._one("max", summary.max_score))
+
+
 def _grade_chunk(essays: list[Essay]) -> list[Outcome]:
     return [_grade_one(essay) for essay in essays]
 
@@ -379,6 +402,7 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
         summary.notices.append(f"{FILE_NAME}:{lines}: '{student}' is no essay of this batch; not applied")
     rows: list[EssaySummary] = []
     graded: list[int] = []  # the essay index of each row
+    kept = _Keeper()
     gradebook = AtomicText(outdir / "gradebook.csv", bom=True)
     results = AtomicText(outdir / "results.jsonl")
     index = OverlapIndex()
@@ -400,7 +424,7 @@ def run_batch(folder: str | Path, outdir: str | Path, rubric_ref: str | Path = D
                 assert outcome.result_json is not None  # a worker sends the result and its summary together
                 results.handle.write(outcome.result_json + "\n")
                 index.add(essay.index, outcome.prints, outcome.words)
-                rows.append(outcome.summary)
+                rows.append(kept(outcome.summary, essay))
                 graded.append(essay.index)
             if progress:
                 progress(n, len(essays))

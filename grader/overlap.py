@@ -14,6 +14,7 @@ import hashlib
 import itertools
 import struct
 import tempfile
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -112,19 +113,23 @@ class OverlapIndex:
         self._dir = tempfile.TemporaryDirectory(prefix="grader-overlap-", dir=folder)
         self._files = [open(Path(self._dir.name) / f"{b:02d}.bin", "wb") for b in range(BUCKETS)]
         self._words = open(Path(self._dir.name) / "words.txt", "w+b")
-        self._where: dict[int, tuple[int, int]] = {}
+        self._where = array("q")  # an essay's words: offset and size at 2 * essay and 2 * essay + 1 (-1: none)
 
     def add(self, essay: int, prints: list[tuple[int, int]], words: str) -> None:
         """Record an essay's fingerprints, and its words (joined by spaces) for checking the pairs later."""
         for h, position in prints:
             self._files[h % BUCKETS].write(_RECORD.pack(h, essay, position))
         data = words.encode("utf-8")
-        self._where[essay] = (self._words.tell(), len(data))
+        if len(self._where) < 2 * essay + 2:
+            self._where.extend([-1] * (2 * essay + 2 - len(self._where)))
+        self._where[2 * essay], self._where[2 * essay + 1] = self._words.tell(), len(data)
         self._words.write(data)
 
     def words(self, essay: int) -> list[str]:
         """The words recorded for an essay."""
-        offset, size = self._where[essay]
+        offset, size = self._where[2 * essay], self._where[2 * essay + 1]
+        if offset < 0:
+            raise KeyError(essay)
         self._words.seek(offset)
         data = self._words.read(size)
         self._words.seek(0, 2)
