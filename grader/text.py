@@ -7,6 +7,7 @@ conclusion). Every span is `(start, end)` into `Document.text`; nothing here rew
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal
@@ -453,9 +454,13 @@ class Question:
         if len(words) < n:
             return 1.0 if f" {' '.join(words)} " in self.joined and len(words) >= 2 else 0.0
         grams, starts = self.runs(n)
+        # where a run can start, found by a C-level scan: in most sentences nowhere
+        possible = list(itertools.compress(range(len(words) - n + 1), map(starts.__contains__, words)))
+        if not possible:
+            return 0.0
         covered = [False] * len(words)
-        for i in range(len(words) - n + 1):
-            if words[i] in starts and tuple(words[i : i + n]) in grams:
+        for i in possible:
+            if tuple(words[i : i + n]) in grams:
                 for j in range(i, i + n):
                     covered[j] = True
         return sum(covered) / len(words)

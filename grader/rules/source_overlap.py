@@ -50,10 +50,11 @@ def copied_sentences(ctx: Screening) -> dict[int, tuple[str, str]]:
     """Sentences holding copied runs: (this rule's id or QUOTED, the source's title)."""
     cfg = ctx.settings[RULE.id]
     out: dict[int, tuple[str, str]] = {}
+    paragraphs = _paragraph_words(ctx) if ctx.compiled.sources is not None or cfg.rubric_words else []
     if ctx.compiled.sources is not None:
-        out.update(_copies(ctx, ctx.compiled.sources, cfg))
+        out.update(_copies(ctx, paragraphs, ctx.compiled.sources, cfg))
     if cfg.rubric_words:
-        from_rubric = {i: v for i, v in _copies(ctx, ctx.compiled.rubric_text, cfg).items() if i not in out}
+        from_rubric = {i: v for i, v in _copies(ctx, paragraphs, ctx.compiled.rubric_text, cfg).items() if i not in out}
         copied = sum(len(ctx.items[i].tokens) for i, (kind, _) in from_rubric.items() if kind == RULE.id)
         essay = sum(len(s.tokens) for s in ctx.items if s.role == "sentence")
         if copied >= cfg.rubric_words and copied >= cfg.rubric_share * essay:
@@ -61,18 +62,25 @@ def copied_sentences(ctx: Screening) -> dict[int, tuple[str, str]]:
     return out
 
 
-def _copies(ctx: Screening, index: SourceIndex, cfg: Any) -> dict[int, tuple[str, str]]:
-    """Sentences whose words run as in one of the index's texts, copied or quoted."""
+def _paragraph_words(ctx: Screening) -> list[tuple[list[Sentence], tuple[str, ...]]]:
+    """Each paragraph's sentences and their words in order: a copied passage runs on across sentences."""
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in ctx.items:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    return [(group, tuple([t.norm for s in group for t in s.tokens])) for group in by_paragraph.values()]
+
+
+def _copies(ctx: Screening, paragraphs: list[tuple[list[Sentence], tuple[str, ...]]], index: SourceIndex,
+            cfg: Any) -> dict[int, tuple[str, str]]:
+    """Sentences whose words run as in one of the index's texts, copied or quoted (`paragraphs`: from
+    `_paragraph_words`)."""
     if not index.grams:
         return {}
     quoted: list[tuple[int, int]] | None = None
     attribution = english().attribution_phrases
     out: dict[int, tuple[str, str]] = {}
-    by_paragraph: dict[int, list[Sentence]] = {}
-    for s in ctx.items:
-        by_paragraph.setdefault(s.paragraph, []).append(s)
-    for group in by_paragraph.values():
-        covered = index.covered(tuple([t.norm for s in group for t in s.tokens]))
+    for group, words in paragraphs:
+        covered = index.covered(words)
         if not covered:
             continue
         if quoted is None:
