@@ -127,9 +127,9 @@ class OverlapIndex:
 
     def words(self, essay: int) -> list[str]:
         """The words recorded for an essay."""
-        offset, size = self._where[2 * essay], self._where[2 * essay + 1]
-        if offset < 0:
+        if not 0 <= 2 * essay < len(self._where) or self._where[2 * essay] < 0:
             raise KeyError(essay)
+        offset, size = self._where[2 * essay], self._where[2 * essay + 1]
         self._words.seek(offset)
         data = self._words.read(size)
         self._words.seek(0, 2)

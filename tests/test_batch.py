@@ -242,3 +242,23 @@ def test_essays_are_paired_by_every_fingerprint_few_of_them_share(essays):
     finally:
         index.close()
     assert found == {pair: sorted(seeds) for pair, seeds in expected.items()}
+
+
+def test_the_overlap_index_gives_back_each_essays_words_whatever_order_they_come_in():
+    """Essays arrive out of order and some never (a file that failed): each recorded essay's words come back
+    as given, and an essay never recorded is a KeyError, not another essay's words."""
+    from grader.overlap import OverlapIndex
+
+    index = OverlapIndex()
+    try:
+        index.add(5, [], "mao went to moscow")
+        index.add(2, [], "stalin waited")
+        index.add(9, [], "")
+        assert index.words(2) == ["stalin", "waited"]
+        assert index.words(5) == ["mao", "went", "to", "moscow"]
+        assert index.words(9) == []
+        for missing in (0, 3, 12):
+            with pytest.raises(KeyError):
+                index.words(missing)
+    finally:
+        index.close()

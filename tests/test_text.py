@@ -6,8 +6,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from grader.documents import document_from_text
-from grader.text import (_SENTENCE_END, _WORD, Question, analyse, count_words, normalise, sentence_ends, tokenize,
-                         word_pattern)
+from grader.text import (_SENTENCE_END, _WORD, Question, analyse, count_words, may_hold_digits, normalise,
+                         sentence_ends, tokenize, word_pattern)
 
 PROMPT = Question(
     "Please explain the political origins of the Sino-Soviet Alliance in the aftermath of WWII, both from the "
@@ -100,3 +100,15 @@ def test_the_quick_patterns_find_what_the_full_ones_find(text, start, cut):
     assert ([m.span() for m in sentence_ends(text, start, end)]
             == [m.span() for m in _SENTENCE_END.finditer(text, start, end)])
     assert word_pattern(text, start, end).findall(text, start, end) == _WORD.findall(text, start, end)
+
+
+@given(st.text(alphabet="abcZ09١²³ .,'’‘“”—–…\u00a0\u200b-éß", max_size=60))
+@example("the treaty of １９５０ was signed")
+@example("in ١٩٤٩ Mao went")
+@example("Mao’s “alliance” — signed")
+def test_a_sentence_said_to_hold_no_digits_has_no_word_with_one(text):
+    """The shortcut that skips year and number scans never skips a sentence with a digit in a word."""
+    doc = document_from_text("Then " + text)
+    for s in analyse(doc, None).items:
+        if not may_hold_digits(doc.text, s):
+            assert not any(ch.isdigit() for t in s.tokens for ch in t.norm)
