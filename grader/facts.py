@@ -39,8 +39,9 @@ if TYPE_CHECKING:
 #: Korean War 1948") is corrected, though nothing in it is confirmed or credited, and names side by side in it
 #: claim nothing about each other.
 TERM_LIST = "keyword_list"
-#: A sentence without this (nor digits) has no year to read: "that year" needs the word.
-_YEAR_WORD = re.compile("year", re.IGNORECASE)
+#: A sentence without this (nor digits) has no year to read: "that year" needs the word, which a hyphen at the end
+#: of a line may split ("ye-\nar").
+_YEAR_WORD = re.compile(r"y(?:-\s*)?e(?:-\s*)?a(?:-\s*)?r", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

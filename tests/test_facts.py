@@ -322,3 +322,13 @@ def test_long_titles_and_years_beside_other_words_of_the_event(rubric, text, exp
 ])
 def test_an_opening_word_of_order_governs_its_main_clause(rubric, text, expected):
     assert [(f, s) for f, s, _ in checks(rubric, text)] == expected
+
+
+@pytest.mark.parametrize("year", ["year", "YEAR", "ye-\nar"])
+def test_that_same_year_takes_the_paragraphs_year_however_the_word_is_written(rubric, year):
+    """"that same year" dates the event by the year stated before it, also when a hard-wrapped line breaks the
+    word with a hyphen."""
+    text = ("Japan surrendered in 1945 and the civil war in China began again soon after. Mao travelled to Moscow "
+            f"that same {year} to meet Stalin and sign a treaty.\n\nA second paragraph follows.")  # blank lines:
+    # the lines of a block are one paragraph
+    assert ("mao_in_moscow", "incorrect") in [(fact, status) for fact, status, _ in checks(rubric, text)]

@@ -35,6 +35,8 @@ RULE = Rule(
              "any order, for the later to say the earlier again.", minimum=0, maximum=1),
      Setting("flag_words", int, 20, "Repeated words from which the repetition flag is raised.", minimum=0)),
     flag=True)
+
+
 def fires(ctx: Screening, s: Sentence, cfg: Any) -> bool:
     """The same words as an earlier sentence that earned its place."""
     key = tuple(t.norm for t in s.tokens)
