@@ -14,7 +14,7 @@ import os
 import re
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -299,12 +299,12 @@ class _Keeper:
         return self._shared.setdefault((kind, value), value)
 
     def __call__(self, summary: EssaySummary, essay: Essay) -> EssaySummary:
-        import dataclasses
+        def own(held: str, sent: str) -> str:
+            return held if held == sent else sent
 
-        return dataclasses.replace(
-            summary, student=essay.student if summary.student == essay.student else summary.student,
-            file=essay.relative if summary.file == essay.relative else summary.file,
-            report=essay.report if summary.report == essay.report else summary.report,
+        return replace(
+            summary, student=own(essay.student, summary.student), file=own(essay.relative, summary.file),
+            report=own(essay.report, summary.report),
             band=self._one("band", summary.band), levels=self._one("levels", summary.levels),
             flags=self._one("flags", summary.flags), wrong_facts=self._one("facts", summary.wrong_facts),
             max_score=self._one("max", summary.max_score))
@@ -516,12 +516,10 @@ def _flag_shared_passages(shared: dict[int, list[tuple[str, int]]], essays: list
     """Add the shared_passage flag to the results, gradebook rows, reports and summaries of the essays that
     share long passages; the files are rewritten line by line from their temporary copies, and no level
     changes."""
-    import dataclasses
-
     from .reports import render_bytes
     from .results import GradeResult
 
-    rows = [dataclasses.replace(row, flags=(*row.flags, "shared_passage")) if i in shared else row
+    rows = [replace(row, flags=(*row.flags, "shared_passage")) if i in shared else row
             for i, row in zip(graded, rows)]
     old_results, new_results = results, AtomicText(results.path)
     old_results.handle.close()
