@@ -20,6 +20,11 @@ CURRENCY_REACH = 3
 SIGN_REACH = 3
 #: The digits of one group of a number written with commas ("300,000,000").
 DIGIT_GROUP = 3
+#: More digits than any figure a fact names. A longer number is read as TOO_LARGE, which equals no fact's
+#: figure and stays within a float (Python converts no string of over 4,300 digits, nor an int of over 308
+#: digits to a float).
+MAX_DIGITS = 60
+TOO_LARGE = 10**MAX_DIGITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +38,8 @@ class Amount:
 
 
 def read_number(tokens, i: int, text: str) -> tuple[int, int] | None:
-    """The number starting at token i (digits, digit groups joined by commas, or number words): (value, end)."""
+    """The number starting at token i (digits, digit groups joined by commas, or number words): (value, end);
+    at most TOO_LARGE."""
     lang = english()
     word = tokens[i].norm
     if word.isdigit():
@@ -42,13 +48,13 @@ def read_number(tokens, i: int, text: str) -> tuple[int, int] | None:
                 and text[tokens[j - 1].end : tokens[j].start] == ",":
             digits += tokens[j].norm
             j += 1
-        return int(digits), j
+        return (int(digits) if len(digits) <= MAX_DIGITS else TOO_LARGE), j
     if word not in lang.number_words:
         return None
     value, j = 0, i
     while j < len(tokens) and tokens[j].norm in lang.number_words:
         n = lang.number_words[tokens[j].norm]
-        value = value * n if n == lang.number_words["hundred"] and value else value + n
+        value = min(value * n if n == lang.number_words["hundred"] and value else value + n, TOO_LARGE)
         j += 1
     return value, j
 

@@ -64,3 +64,31 @@ def test_durations(text, expected):
 
     sentence = Sentence(0, 0, len(text), 0, tokenize(text))
     assert [(round(d.days, 2), d.lasted) for d in durations(sentence, text)] == expected
+
+
+
+HUGE = "9" * 5000  # more digits than Python converts from a string
+HUGE_WORDS = "one " + "hundred " * 400  # a number that words make too large for a float
+
+
+@pytest.mark.parametrize("text", [
+    f"a loan of ${HUGE} million at {HUGE} percent over {HUGE} years",
+    f"a loan of ${'9' * 400} million at {'9' * 400} percent over {'9' * 400} years",
+    f"a loan of $3{',000' * 1500} at {HUGE_WORDS}percent over {HUGE_WORDS}years",
+])
+def test_a_number_too_large_for_any_figure_is_read_as_one_no_fact_names(text):
+    from grader.amounts import TOO_LARGE, percentages
+    from grader.durations import durations
+
+    sentence = Sentence(0, 0, len(text), 0, tokenize(text))
+    assert [p.value for p in percentages(sentence, text)] == [TOO_LARGE]
+    assert [d.days for d in durations(sentence, text)] == [TOO_LARGE * 365.25]
+    assert [a.value for a in amounts(sentence, text)] in ([TOO_LARGE * 10**6], [TOO_LARGE])
+
+
+@pytest.mark.parametrize("length", ["9" * 400, "9" * 5000, HUGE_WORDS.strip()])
+def test_an_absurd_length_of_a_treaty_is_wrong(rubric, length):
+    from grader import grade_text
+
+    text = f"The Sino-Soviet Treaty of 1950 was signed in Moscow and lasted {length} years."
+    assert [(fact.id, fact.status) for fact in grade_text(text, rubric).facts] == [("treaty_signed", "incorrect")]

@@ -55,6 +55,8 @@ ALLOWED_CONSTANTS = {
     ("grader/amounts.py", "CURRENCY_REACH"): "reading an amount: where its currency word may stand",
     ("grader/amounts.py", "SIGN_REACH"): "reading an amount: where its currency sign may stand",
     ("grader/amounts.py", "DIGIT_GROUP"): "reading a number written with commas",
+    ("grader/amounts.py", "MAX_DIGITS"): "reading a number: longer ones are beyond any figure (and any float)",
+    ("grader/amounts.py", "TOO_LARGE"): "reading a number: what one beyond any figure reads as",
     ("grader/facts.py", "PERCENT_TOLERANCE"): "floating-point tolerance when percentages are compared",
     ("grader/durations.py", "LASTING_REACH"): "reading a length of time: where its verb of lasting may stand",
     ("grader/text.py", "WORD_CACHE"): "memory bound of the word-form caches",
