@@ -8,6 +8,9 @@ ten functions a worker spends most time in. Asserts nothing.
     python benchmarks/bench_batch.py [--cases txt:400 mixed:400 ...] [--workers 1 2] [--workdir DIR]
     python benchmarks/bench_batch.py --against OTHER_CHECKOUT [--repeat 3] [--cases ...] [--workers 2]
 
+A grader to run (--checkout, --against) is a checkout, whose own code runs with this Python, or a Python
+interpreter, whose installed grader runs (outside any checkout): the way to measure the compiled build.
+
 A case is KIND:COUNT, KIND one of txt, docx, mixed, copies. The default cases are the figures kept in
 docs/performance.md.
 """
@@ -69,14 +72,22 @@ def _tree(root: int) -> list[int]:
     return out
 
 
-def run_batch(folder: Path, out: Path, workers: int, checkout: Path = ROOT) -> dict:
-    """One `grader batch` process (of the grader in `checkout`), timed from start to exit, its process tree's
+def runner(target: Path, neutral: Path) -> tuple[str, Path]:
+    """How to start a grader: (Python, folder to start in). A checkout's own code runs with this Python from the
+    checkout; an interpreter's installed grader runs from `neutral`, where no checkout shadows it."""
+    if target.is_dir():
+        return sys.executable, target.resolve()
+    return str(target.absolute()), neutral  # not resolved: a virtual environment's python is a symlink
+
+
+def run_batch(folder: Path, out: Path, workers: int, grader: tuple[str, Path] = (sys.executable, ROOT)) -> dict:
+    """One `grader batch` process (of the `runner`'s grader), timed from start to exit, its process tree's
     memory sampled throughout."""
     shutil.rmtree(out, ignore_errors=True)
-    command = [sys.executable, "-m", "grader", "batch", str(folder), "-o", str(out), "--workers", str(workers),
-               "--quiet"]
+    python, cwd = grader
+    command = [python, "-m", "grader", "batch", str(folder), "-o", str(out), "--workers", str(workers), "--quiet"]
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=checkout)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=cwd)
     total = shared = 0
     first = None
     results = out / "results.jsonl"
@@ -96,18 +107,20 @@ def run_batch(folder: Path, out: Path, workers: int, checkout: Path = ROOT) -> d
             "pss_mb": shared / 1024}
 
 
-def single_grade(essay: Path) -> tuple[float, float]:
+def single_grade(essay: Path, grader: tuple[str, Path]) -> tuple[float, float]:
     """Median wall time of `python -c pass` and of one warm `grader grade` of the essay."""
+    python, cwd = grader
+
     def wall(command: list[str]) -> float:
         times = []
         for _ in range(REPEATS):
             start = time.perf_counter()
-            subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+            subprocess.run(command, check=True, capture_output=True, cwd=cwd)
             times.append(time.perf_counter() - start)
         return statistics.median(times)
 
-    subprocess.run([sys.executable, "-m", "grader", "grade", str(essay)], check=True, capture_output=True, cwd=ROOT)
-    return wall([sys.executable, "-c", "pass"]), wall([sys.executable, "-m", "grader", "grade", str(essay)])
+    subprocess.run([python, "-m", "grader", "grade", str(essay)], check=True, capture_output=True, cwd=cwd)
+    return wall([python, "-c", "pass"]), wall([python, "-m", "grader", "grade", str(essay)])
 
 
 def profile(folder: Path, out: Path) -> str:
@@ -133,13 +146,14 @@ def profile(folder: Path, out: Path) -> str:
                      if line.strip() and not line.startswith(("   Ordered", "   List")))
 
 
-def compare(folder: Path, out: Path, workers: int, checkouts: dict[str, Path], repeat: int) -> dict[str, list[float]]:
-    """Essays a second of each checkout's grader on one class, the checkouts taking turns `repeat` times, so
-    that the host's drift in speed touches each alike."""
-    speeds: dict[str, list[float]] = {name: [] for name in checkouts}
+def compare(folder: Path, out: Path, workers: int, graders: dict[str, tuple[str, Path]],
+            repeat: int) -> dict[str, list[float]]:
+    """Essays a second of each grader on one class, the graders taking turns `repeat` times, so that the host's
+    drift in speed touches each alike."""
+    speeds: dict[str, list[float]] = {name: [] for name in graders}
     for _ in range(repeat):
-        for name, checkout in checkouts.items():
-            figures = run_batch(folder, out, workers, checkout)
+        for name, grader in graders.items():
+            figures = run_batch(folder, out, workers, grader)
             speeds[name].append(figures["graded"] / figures["seconds"])
     return speeds
 
@@ -163,23 +177,23 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--no-profile", action="store_true")
-    parser.add_argument("--checkout", type=Path, default=ROOT,
-                        help="Run the batches with the grader of another checkout (a before-and-after comparison).")
-    parser.add_argument("--against", type=Path, default=None, metavar="CHECKOUT",
-                        help="Compare with another checkout's grader: each case is run by both in turn, --repeat "
-                             "times, and the medians (and ranges) of essays a second are printed.")
+    parser.add_argument("--checkout", type=Path, default=ROOT, metavar="CHECKOUT_OR_PYTHON",
+                        help="Run the batches with another grader: a checkout's, or a Python's installed one.")
+    parser.add_argument("--against", type=Path, default=None, metavar="CHECKOUT_OR_PYTHON",
+                        help="Compare with another grader: each case is run by both in turn, --repeat times, and "
+                             "the medians (and ranges) of essays a second are printed.")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     work = Path(args.workdir or tempfile.mkdtemp(prefix="grader-bench-"))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{os.cpu_count()} cores, load average {load:.2f} at start; work folder {work}")
     if args.against is not None:
-        checkouts = {"other": args.against.resolve(), "this": args.checkout.resolve()}
-        print(f"{'class':>12} {'workers':>7} {'other checkout':>20} {'this checkout':>20} {'ratio':>6}")
+        graders = {"other": runner(args.against, work), "this": runner(args.checkout, work)}
+        print(f"{'class':>12} {'workers':>7} {'other grader':>20} {'this grader':>20} {'ratio':>6}")
         for case in args.cases:
             folder = class_folder(work, case)
             for workers in args.workers:
-                speeds = compare(folder, work / "out", workers, checkouts, args.repeat)
+                speeds = compare(folder, work / "out", workers, graders, args.repeat)
                 ratio = statistics.median(speeds["this"]) / statistics.median(speeds["other"])
                 print(f"{case:>12} {workers:>7} {_median_and_range(speeds['other']):>20} "
                       f"{_median_and_range(speeds['this']):>20} {ratio:>6.2f}", flush=True)
@@ -192,12 +206,12 @@ def main() -> None:
     for case in args.cases:
         folder = class_folder(work, case)
         for workers in args.workers:
-            figures = run_batch(folder, work / "out", workers, args.checkout.resolve())
+            figures = run_batch(folder, work / "out", workers, runner(args.checkout, work))
             print(f"{case:>12} {workers:>7} {figures['graded'] / figures['seconds']:>9.1f} {figures['seconds']:>8.2f} "
                   f"{figures['first']:>12.2f}s {figures['total_mb']:>7.1f} {figures['pss_mb']:>7.1f}", flush=True)
     essay = sorted((work / "txt100").glob("*.txt"))[0] if (work / "txt100").is_dir() else ROOT / "samples" / "nikhil.txt"
     words = len(essay.read_text(encoding="utf-8").split())
-    bare, grade = single_grade(essay)
+    bare, grade = single_grade(essay, runner(args.checkout, work))
     print(f"one `grader grade` of a {words}-word .txt: {grade:.3f} s wall (median of {REPEATS}); python -c pass {bare:.3f} s")
     if not args.no_profile:
         folder = work / "txt100"

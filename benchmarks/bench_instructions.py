@@ -4,6 +4,7 @@ Prints a figure; asserts nothing. Needs valgrind (Debian's package); takes a min
 
     python benchmarks/bench_instructions.py [--essays 20]
     python benchmarks/bench_instructions.py --worker CLASS_FOLDER [--essays 40]
+    python benchmarks/bench_instructions.py --python VENV/bin/python ...   (that Python's installed grader)
 
 `--worker` counts what one essay costs a batch worker instead of grading alone: reading the file, grading it,
 writing its HTML report and taking its fingerprints for shared passages, over the class's .txt essays (from
@@ -53,12 +54,23 @@ for _ in range(int(sys.argv[1])):
 """
 
 
-def instructions(passes: int, essays: int, script: str = SCRIPT, folder: Path = ROOT / "samples") -> int:
+def environment(python: str | None) -> tuple[str, dict[str, str]]:
+    """The interpreter and environment to count: this checkout's code with this Python, or the grader installed
+    for another Python (started in a temporary folder, so that no checkout shadows it)."""
+    env = {"PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"}
+    if python is None:
+        return sys.executable, {**env, "PYTHONPATH": str(ROOT)}
+    return python, env
+
+
+def instructions(passes: int, essays: int, script: str = SCRIPT, folder: Path = ROOT / "samples",
+                 python: str | None = None) -> int:
+    executable, env = environment(python)
     with tempfile.TemporaryDirectory() as work:
         out = Path(work) / "callgrind.out"
-        done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c",
+        done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", executable, "-c",
                                script, str(passes), str(folder), str(essays), work],
-                              capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"})
+                              capture_output=True, text=True, cwd=ROOT if python is None else work, env=env)
         found = re.search(r"Collected : (\d+)", done.stderr)
         if not found:
             raise SystemExit(f"valgrind did not report a count:\n{done.stderr[-2000:]}")
@@ -69,17 +81,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--essays", type=int, default=None, help="Essays counted (20, or 40 with --worker).")
     parser.add_argument("--worker", type=Path, default=None, metavar="CLASS_FOLDER")
+    parser.add_argument("--python", default=None, metavar="PYTHON",
+                        help="Count the grader installed for this Python (the compiled build) instead of this checkout.")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (apt-get install valgrind)")
     script, folder = (WORKER_SCRIPT, args.worker.resolve()) if args.worker else (SCRIPT, ROOT / "samples")
     essays = args.essays or (40 if args.worker else 20)
     # Compile the modules first: otherwise the first counted run pays for writing .pyc files and the figure drifts.
+    executable, env = environment(args.python)
     with tempfile.TemporaryDirectory() as work:
-        subprocess.run([sys.executable, "-c", script, "0", str(folder), str(essays), work], check=True, cwd=ROOT,
-                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"})
-    setup = instructions(0, essays, script, folder)
-    graded = instructions(1, essays, script, folder)
+        subprocess.run([executable, "-c", script, "0", str(folder), str(essays), work], check=True,
+                       cwd=ROOT if args.python is None else work, env=env)
+    setup = instructions(0, essays, script, folder, args.python)
+    graded = instructions(1, essays, script, folder, args.python)
     what = f"a batch worker's read, grade, report and fingerprints, {essays} essays of {folder.name}" if args.worker \
         else f"grading only, {essays} sample essays"
     print(f"{(graded - setup) / essays / 1e6:.1f} million instructions per essay ({what}, counted by callgrind); "

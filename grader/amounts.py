@@ -125,7 +125,7 @@ def percentages(sentence: Sentence, text: str) -> list[Percentage]:
     for i, value, j in numbers(tokens, text):
         if i < resume:
             continue
-        number: float = value
+        number = float(value)
         if j + 1 < len(tokens) and text[tokens[j - 1].end : tokens[j].start] == "." and tokens[j].norm.isdigit():
             number = float(f"{value}.{tokens[j].norm}")  # "1.5"
             j += 1

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from . import build
 from .defaults import DEFAULT_RUBRIC_ID
 from .errors import ExitStatus, GraderError, RubricError
 
@@ -85,7 +86,7 @@ def write_output(data: str | bytes, out: Path | None) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="grader", prog_name="grader")
+@click.version_option(package_name="grader", prog_name="grader", message=f"%(prog)s %(version)s ({build()})")
 def main() -> None:
     """Grade essays against a rubric of required elements, offline, with feedback that quotes the student."""
 

@@ -38,7 +38,7 @@ def durations(sentence: Sentence, text: str) -> list[Duration]:
             after = tokens[j + 1].norm if j + 1 < len(tokens) else ""
             if before not in lang.interval_before and after not in lang.interval_after:
                 lasted = any(t.lemma in lang.lasting_verbs for t in tokens[max(0, i - LASTING_REACH) : i])
-                out.append(Duration(value * lang.duration_units[tokens[j].lemma], i, lasted))
+                out.append(Duration(float(value * lang.duration_units[tokens[j].lemma]), i, lasted))
     return out
 
 

@@ -68,7 +68,8 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
     tables = compiled.reference_tables
     out: list[FactCheck] = []
     text = sentences.document.text
-    paragraph, earlier_year = -1, None  # the last year the paragraph stated before this sentence
+    paragraph = -1
+    earlier_year: int | None = None  # the last year the paragraph stated before this sentence
     earlier_groups: set[str] = set()  # the groups the paragraph named before this sentence
     referents = reference.Paragraph()
     for s in sentences.items:
@@ -76,7 +77,8 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
             paragraph, earlier_year, earlier_groups = s.paragraph, None, set()
             referents = reference.Paragraph()
         years = _years(s, earlier_year) if may_hold_digits(text, s) or _YEAR_WORD.search(text, s.start, s.end) else []
-        before, earlier_year = earlier_year, years[-1][1] if years else earlier_year
+        before: int | None = earlier_year
+        earlier_year = years[-1][1] if years else earlier_year
         occ = occurrences[s.index]
         present = {o.group for o in occ}
         context, earlier_groups = earlier_groups, earlier_groups | present

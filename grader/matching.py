@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from .cache import by_fields
 from .discourse import is_question
 from .language import english
 from .rules import attribution
@@ -254,6 +255,9 @@ class Shape:
     actor: str | None = None
     reasons: frozenset[str] = frozenset()  # the groups that give the actor's reason (see rules.attribution)
     content: frozenset[str] = frozenset()  # the groups that say what the part is about (see find_hits)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
 
 
 def shape(pattern: Evidence, within: int, actor_of: dict[str, str]) -> Shape:

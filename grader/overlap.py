@@ -87,7 +87,7 @@ def fingerprints(words: list[str], excluded: frozenset[int] = frozenset()) -> li
     so any shared passage of SHINGLE + WINDOW - 1 words or more shares at least one. Sorted, one per hash."""
     hashes = [(h, i) for i, h in enumerate(shingle_hashes(words)) if h not in excluded]
     # each window's smallest, the windows being the list beside itself shifted by 1, 2 ... WINDOW - 1
-    chosen = hashes if len(hashes) <= WINDOW else list(map(min, *[hashes[k:] for k in range(WINDOW)]))
+    chosen: list[tuple[int, int]] = hashes if len(hashes) <= WINDOW else list(map(min, *[hashes[k:] for k in range(WINDOW)]))
     first = {h: i for h, i in reversed(chosen)}  # a hash chosen at several positions keeps its first
     return sorted(first.items())
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .language import english
 from .rubric import Rubric
 from .terms import Occurrence
-from .text import Sentences
+from .text import Sentence, Sentences
 
 
 def stand_in_for_names(rubric: Rubric, sentences: Sentences, occurrences: list[list[Occurrence]]) -> None:
@@ -20,7 +20,7 @@ def stand_in_for_names(rubric: Rubric, sentences: Sentences, occurrences: list[l
     if not people:
         return
     pronouns = english().person_pronouns
-    previous = None
+    previous: Sentence | None = None
     for s in sentences.items:
         before, previous = previous, s
         if before is None or before.paragraph != s.paragraph or not s.tokens or s.tokens[0].norm not in pronouns:

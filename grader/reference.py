@@ -10,7 +10,9 @@ rest of the paragraph, and an unknown reference is not checked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from .cache import by_fields
 from .language import english
 from .rubric import Fact, Rubric, is_year, place_group, years_in
 from .terms import Occurrence
@@ -48,6 +50,9 @@ class ReferenceTables:
     by_head: dict[str, tuple[int, ...]]  # per word of reference: the facts it may mean
     default: dict[str, int]  # per word of reference: the fact it means where the paragraph named none
     actions: tuple[frozenset[str], ...]  # per fact: the groups that say what happened, not who, where or what
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
 
 
 def reference_tables(rubric: Rubric) -> ReferenceTables:

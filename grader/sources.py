@@ -12,8 +12,9 @@ import itertools
 import operator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
+from .cache import by_fields
 from .errors import DocumentError, RubricError
 from .rubric import Rubric, Source
 from .text import tokenize
@@ -37,6 +38,9 @@ class SourceIndex:
     def __post_init__(self) -> None:
         object.__setattr__(self, "firsts", frozenset(gram[0] for gram in self.grams))
         object.__setattr__(self, "lasts", frozenset(gram[-1] for gram in self.grams))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
 
     def covered(self, words: tuple[str, ...]) -> dict[int, int]:
         """Positions of `words` that lie in a run shared with a text, and that text's number."""

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .cache import PicklesByFields
+from .cache import by_fields
 from .language import english
 from .rubric import MIN_WILDCARD_STEM, Rubric
 from .text import Token, lemma, normalise
@@ -25,7 +25,7 @@ INFLECTED_MIN_LETTERS = 3
 
 
 @dataclass(frozen=True, slots=True)
-class WordPattern(PicklesByFields):
+class WordPattern:
     """One word of a phrase: exact (by form or lemma), a prefix, or a digit template."""
 
     norm: str
@@ -34,6 +34,9 @@ class WordPattern(PicklesByFields):
     template: bool = False
     capitals: bool = False
     inflected: frozenset[str] = frozenset()  # plural and third-person forms the dictionary may lemmatise apart
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
 
     def matches(self, token: Token, norm: str | None = None) -> bool:
         """Whether a token (optionally with a corrected spelling) is this word."""
@@ -49,7 +52,7 @@ class WordPattern(PicklesByFields):
 
 
 @dataclass(frozen=True, slots=True)
-class Spelling(PicklesByFields):
+class Spelling:
     """One spelling of a phrase in a group (`Mao Zedong|Mao Tse-tung` has two)."""
 
     group: str
@@ -58,6 +61,9 @@ class Spelling(PicklesByFields):
     checked_first: bool = True  # False when the index lookup alone proves the first word matches
     second: frozenset[str] | None = None  # forms the second word may take, when it is an exact word
     single: bool = False  # one exact word: the index lookup alone proves a match
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
 
 
 @dataclass(slots=True)

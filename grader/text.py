@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal
 
-from .cache import PicklesByFields
+from .cache import by_fields
 from .documents import Document
 from .language import english
 from .normalise import INVISIBLE, plain_word
@@ -70,7 +70,7 @@ WRAPPED_LINE_CHARS = 50
 
 
 @dataclass(slots=True)
-class Token(PicklesByFields):
+class Token:
     """A word: `text[start:end]`, its normalised form, its lemma, and whether it was written in capitals.
 
     Read-only by convention rather than `frozen`: an essay builds thousands, and a frozen dataclass
@@ -84,6 +84,9 @@ class Token(PicklesByFields):
     upper: bool
     joined_before: bool = False  # "Soviet" in "Sino-Soviet": hyphen-joined to the word before
     joined_after: bool = False  # "Mao" in "Mao-led"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,6 +427,7 @@ class Question:
     content words that open its sentences ("explain", "please"), and its runs of words."""
 
     def __init__(self, prompt: str):
+        self.prompt = prompt
         self.tokens = tokenize(prompt)
         self.words = tuple(t.norm for t in self.tokens)
         self.vocabulary = frozenset(self.words) | frozenset(t.lemma for t in self.tokens)
@@ -436,6 +440,9 @@ class Question:
                 openers.add(words[0].norm)
         self.openers = frozenset(openers)
         self._runs: dict[int, tuple[frozenset[tuple[str, ...]], frozenset[str]]] = {}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Question, (self.prompt,)  # worked out again when read back (a compiled class has no state setter)
 
     def runs(self, n: int) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
         """The question's runs of `n` words, and the words they start with."""

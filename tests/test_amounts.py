@@ -81,7 +81,7 @@ def test_a_number_too_large_for_any_figure_is_read_as_one_no_fact_names(text):
     from grader.durations import durations
 
     sentence = Sentence(0, 0, len(text), 0, tokenize(text))
-    assert [p.value for p in percentages(sentence, text)] == [TOO_LARGE]
+    assert [p.value for p in percentages(sentence, text)] == [float(TOO_LARGE)]
     assert [d.days for d in durations(sentence, text)] == [TOO_LARGE * 365.25]
     assert [a.value for a in amounts(sentence, text)] in ([TOO_LARGE * 10**6], [TOO_LARGE])
 

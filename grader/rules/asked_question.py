@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .base import Rule
 
-RULE = Rule(
+RULE: Rule = Rule(
     "asked_question", "The terms of a question the essay asks itself (\"Why, then, did Mao enter it?\") carry into "
     "the sentences of its paragraph that answer it, as if they stood just before them; they veto nothing.",
     "matching")

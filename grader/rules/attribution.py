@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..terms import Occurrence
     from ..text import Sentence
 
-RULE = Rule(
+RULE: Rule = Rule(
     "attribution", "A pattern with an `actor` counts only where that side (one of the rubric's `actors`) is the one "
     "acting on one of the pattern's reasons: the side named nearest before it, not as an object or an adjective of it, "
     "a pronoun for the side the sentence before was about, or a frame (\"From Stalin's standpoint, ...\").",

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any, Literal
 
+from ..cache import by_fields
+
 #: What a rule acts on. `screen`: one sentence earns nothing; `matching`: how terms and evidence are
 #: found; `level`: how a part's level is decided; `flag`: an essay-level flag.
 Kind = Literal["screen", "matching", "level", "flag"]
@@ -93,6 +95,9 @@ class RuleSettings:
     """The settings in effect for one rubric: every rule's defaults, overridden by the rubric's `rules:`."""
 
     values: dict[str, SimpleNamespace] = field(default_factory=dict)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
 
     def __getitem__(self, rule_id: str) -> SimpleNamespace:
         return self.values[rule_id]

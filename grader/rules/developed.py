@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .base import Rule, Setting
 
-RULE = Rule(
+RULE: Rule = Rule(
     "developed", "A part with evidence is thin (level 1); it is developed (level 2) when its `developed` thresholds "
     "are met with at least one sentence where the part wants it. Off-topic essays get 0 everywhere, too-short ones "
     "at most thin.", "level",

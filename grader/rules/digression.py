@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..terms import Occurrence
     from ..text import Sentences
 
-RULE = Rule(
+RULE: Rule = Rule(
     "digression", "A paragraph mostly about another question (the rubric's `other_topics`: a later event, another "
     "alliance) is a digression: its sentences earn nothing, and the report names it. When most of the essay "
     "digresses, a paragraph that names none of the rubric's `actors` is more of the same.", "screen")

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from ..flags import Screening
     from ..text import Sentence
 
-RULE = Rule("empty", "A sentence without a single word (stray punctuation or symbols) earns nothing.", "screen")
+RULE: Rule = Rule("empty", "A sentence without a single word (stray punctuation or symbols) earns nothing.", "screen")
 
 
 def fires(ctx: Screening, s: Sentence, cfg: Any) -> bool:

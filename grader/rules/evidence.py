@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .base import Rule, Setting
 
-RULE = Rule(
+RULE: Rule = Rule(
     "evidence", "A sentence that no screen rule stopped is evidence for a part when it carries one term of each of "
     "the part's required groups within a few words; terms made only of the question's own words do not count by "
     "themselves.", "matching",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .base import Rule, Setting
 
-RULE = Rule(
+RULE: Rule = Rule(
     "fact_check", "A sentence that names an event of the fact bank and states its year, place or people is checked: "
     "correct when a stated detail is right, incorrect when a different one is bound to the event; anything vaguer "
     "is left unchecked.", "matching",

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from ..flags import Screening
     from ..text import Sentence
 
-RULE = Rule(
+RULE: Rule = Rule(
     "front_matter", "The name/date line, a title and the question copied at the top earn nothing and are not counted "
     "as words.", "screen",
     (Setting("paragraphs", int, 4, "Leading paragraphs searched for a name line, a title or the copied question, "

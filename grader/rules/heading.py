@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from ..flags import Screening
     from ..text import Sentence
 
-RULE = Rule(
+RULE: Rule = Rule(
     "heading", "A short line standing alone as a paragraph without end punctuation is a heading: it labels a section "
     "and earns nothing (a heading that is a bare list of terms is a keyword list).", "screen",
     (Setting("max_words", int, 12, "Most words a heading may have.", minimum=0),))

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from ..flags import Screening
     from ..text import Sentence
 
-RULE = Rule(
+RULE: Rule = Rule(
     "keyword_list", "A bare list of terms, a sentence stuffed with terms, a run of short term-only lines, or an essay "
     "mostly made of strings of fragments earns nothing; raises the keyword_list flag (which also reports repetitive "
     "stretches).", "screen",

@@ -14,7 +14,7 @@ from .base import Flag, Rule, Setting
 if TYPE_CHECKING:
     from ..flags import Screening
 
-RULE = Rule(
+RULE: Rule = Rule(
     "language", "An essay written in another language than the rubric's `language` is not marked: no score, "
     "percent or mark, every part at 0, band \"Not marked\", and a language flag naming the language.", "flag",
     (Setting("min_words", int, 30, "Words an essay needs before its language is judged.", minimum=1),

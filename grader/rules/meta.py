@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from ..flags import Screening
     from ..text import Sentence
 
-RULE = Rule(
+RULE: Rule = Rule(
     "meta", "Talk about the essay or the question (\"In this essay I will discuss ...\", \"the question asks\") "
     "earns nothing.", "screen",
     (Setting("subject_within", int, 8, "The speaker (I, this essay ...) must come within this many leading words.",

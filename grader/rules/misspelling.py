@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .base import Rule, Setting
 
-RULE = Rule(
+RULE: Rule = Rule(
     "misspelling", "In the rubric's `fuzzy` term groups a misspelt name still matches (\"Stallin\" is Stalin); an "
     "ordinary English word never counts as a misspelling.", "matching",
     (Setting("min_length", int, 5, "Shortest word looked at as a possible misspelling.", minimum=1),

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from ..flags import Screening
     from ..text import Sentence
 
-RULE = Rule("note", "Footnotes and endnotes are citations: counting them would reward padding the notes.", "screen")
+RULE: Rule = Rule("note", "Footnotes and endnotes are citations: counting them would reward padding the notes.", "screen")
 
 
 def fires(ctx: Screening, s: Sentence, cfg: Any) -> bool:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from ..flags import Screening
     from ..text import Sentence
 
-RULE = Rule(
+RULE: Rule = Rule(
     "off_topic", "An essay whose answer to this question is negligible (too few sentences answer it, and they are a "
     "small share of the essay, once digressions into other questions are set aside), or that dates its events only "
     "outside the rubric's `period`, is off topic: every part is at level 0.", "flag",

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from ..flags import Screening
     from ..text import Sentence, Token
 
-RULE = Rule(
+RULE: Rule = Rule(
     "prompt_echo", "The question pasted back or restated in its own words earns nothing; raises the prompt_echo flag.",
     "screen",
     (Setting("min_share", float, 0.6, "Share of a sentence's words lying in runs of the question's words at or above "

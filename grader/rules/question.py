@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from ..flags import Screening
     from ..text import Sentence
 
-RULE = Rule("question", "A question asks rather than claims: it earns nothing by itself.", "screen")
+RULE: Rule = Rule("question", "A question asks rather than claims: it earns nothing by itself.", "screen")
 
 
 def fires(ctx: Screening, s: Sentence, cfg: Any) -> bool:

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from ..flags import Screening
     from ..text import Sentence
 
-RULE = Rule("quoted_source", "A passage of a rubric source inside quotation marks earns neither credit nor a flag: "
+RULE: Rule = Rule("quoted_source", "A passage of a rubric source inside quotation marks earns neither credit nor a flag: "
             "quoting is honest, but the words are the source's.", "screen")
 
 

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from ..flags import Screening
     from ..text import Sentence
 
-RULE = Rule(
+RULE: Rule = Rule(
     "refusal", "A refusal to discuss something (\"I will not discuss the Soviet side\") earns nothing.", "screen",
     (Setting("subject_within", int, 8, "The speaker (I, this essay ...) must come within this many leading words.",
              minimum=1),

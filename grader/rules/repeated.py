@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..flags import Screening
     from ..text import Sentence
 
-RULE = Rule(
+RULE: Rule = Rule(
     "repeated", "A sentence that repeats an earlier one word for word, or a paragraph that repeats an earlier one "
     "in other words, counts once; raises the repetition flag.", "screen",
     (Setting("min_words", int, 4, "Shorter sentences may repeat (\"This mattered.\").", minimum=0),

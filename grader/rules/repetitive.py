@@ -9,7 +9,7 @@ from .base import Rule, Setting
 if TYPE_CHECKING:
     from ..flags import Screening
 
-RULE = Rule(
+RULE: Rule = Rule(
     "repetitive", "A stretch that keeps recycling the same few words (\"the alliance of Mao and Stalin was the "
     "alliance of the CCP and the USSR ...\") earns nothing; reported under the keyword_list flag.", "screen",
     (Setting("window", int, 150, "Content words in a stretch judged at once.", minimum=1),

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..sources import SourceIndex
     from ..text import Sentence
 
-RULE = Rule(
+RULE: Rule = Rule(
     "source_overlap", "A sentence most of whose words, outside quotation marks, run as in a source (the rubric's "
     "sources, a teacher's --sources folder, or the rubric's own examples and feedback) earns nothing; raises the "
     "source_overlap flag with the share copied and the sources' names.", "screen",

@@ -8,7 +8,7 @@ from .base import Flag, Rule, Setting
 if TYPE_CHECKING:
     from ..flags import Screening
 
-RULE = Rule(
+RULE: Rule = Rule(
     "too_short", "An essay whose body has fewer words than this is too short: every part is capped at thin.", "flag",
     (Setting("min_words", int, 250, "Body words below which the essay is too short (the rubric's `limits.min_words` "
              "sets it too).", minimum=0),),

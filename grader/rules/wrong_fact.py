@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .base import Rule, Setting
 
-RULE = Rule("wrong_fact", "A sentence whose fact check is incorrect earns no credit for any part; the student is "
+RULE: Rule = Rule("wrong_fact", "A sentence whose fact check is incorrect earns no credit for any part; the student is "
             "shown the correct version.", "screen",
             (Setting("spoils_paragraph", bool, True, "A part whose evidence shares a paragraph with a wrong fact "
                      "cannot be developed: its support is not accurate."),))
