@@ -22,11 +22,12 @@ if TYPE_CHECKING:
     from .compiled import CompiledRubric
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Hit:
     """Sentence `sentence` is evidence for `element`: the terms it carries, and whether it is where wanted.
 
-    Read-only by convention (not `frozen`, which is slow to build, like `Token` and `Occurrence`).
+    Read-only by convention (not `frozen`, which is slow to build, like `Token` and `Occurrence`, whose
+    written-out constructor it shares the reason for).
     """
 
     element: str
@@ -38,6 +39,18 @@ class Hit:
     term_spans: tuple[tuple[int, int], ...]
     in_place: bool
     reason: str
+
+    def __init__(self, element: str, sentence: int, start: int, end: int, paragraph: int, terms: tuple[str, ...],
+                 term_spans: tuple[tuple[int, int], ...], in_place: bool, reason: str) -> None:
+        self.element = element
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.terms = terms
+        self.term_spans = term_spans
+        self.in_place = in_place
+        self.reason = reason
 
 
 def find_hits(compiled: CompiledRubric, sentences: Sentences, occurrences: list[list[Occurrence]],

@@ -66,11 +66,12 @@ class Spelling:
         return by_fields(self)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Occurrence:
     """A term found in a sentence: token positions [first, last) and the group it belongs to.
 
-    Read-only by convention, like `Token`: an essay finds hundreds, and frozen records are slow to build.
+    Read-only by convention, like `Token`: an essay finds hundreds, and frozen records are slow to build
+    (the constructor is written out for the same reason as Token's).
     """
 
     group: str
@@ -79,6 +80,14 @@ class Occurrence:
     start: int  # character span in the plain text
     end: int
     phrase: str
+
+    def __init__(self, group: str, first: int, last: int, start: int, end: int, phrase: str) -> None:
+        self.group = group
+        self.first = first
+        self.last = last
+        self.start = start
+        self.end = end
+        self.phrase = phrase
 
 
 @dataclass
