@@ -17,7 +17,7 @@ import tempfile
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterator, Sequence
 
 from .documents import Document
 from .rubric import Rubric
@@ -85,10 +85,37 @@ def excluded_hashes(rubric: Rubric) -> frozenset[int]:
 def fingerprints(words: list[str], excluded: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Winnowed fingerprints as (hash, word position): the smallest hash of each window of WINDOW shingles,
     so any shared passage of SHINGLE + WINDOW - 1 words or more shares at least one. Sorted, one per hash."""
-    hashes = [(h, i) for i, h in enumerate(shingle_hashes(words)) if h not in excluded]
-    # each window's smallest, the windows being the list beside itself shifted by 1, 2 ... WINDOW - 1
-    chosen: list[tuple[int, int]] = hashes if len(hashes) <= WINDOW else list(map(min, *[hashes[k:] for k in range(WINDOW)]))
-    first = {h: i for h, i in reversed(chosen)}  # a hash chosen at several positions keeps its first
+    every = shingle_hashes(words)
+    if not excluded:
+        return winnow(every, range(len(every)))
+    positions = [i for i, h in enumerate(every) if h not in excluded]
+    return winnow([every[i] for i in positions], positions)
+
+
+def winnow(hashes: list[int], positions: Sequence[int]) -> list[tuple[int, int]]:
+    """(hash, position) of the smallest hash of each window of WINDOW consecutive hashes (the leftmost of equal
+    ones), each hash once at the first position chosen for it, sorted; all of them when there are no more than
+    WINDOW. `positions`: the word position of each hash."""
+    first: dict[int, int] = {}
+    if len(hashes) <= WINDOW:
+        for h, i in zip(hashes, positions):
+            first.setdefault(h, i)
+        return sorted(first.items())
+    # slide the window: its newest hash replaces the smallest only when smaller, and the window is scanned again
+    # only when its smallest has slid out of it
+    best = -1
+    for k in range(len(hashes) - WINDOW + 1):
+        newest = k + WINDOW - 1
+        if best < k:
+            best = k
+            for j in range(k + 1, newest + 1):
+                if hashes[j] < hashes[best]:
+                    best = j
+        elif hashes[newest] < hashes[best]:
+            best = newest
+        else:
+            continue  # the same choice as the window before
+        first.setdefault(hashes[best], positions[best])
     return sorted(first.items())
 
 

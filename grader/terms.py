@@ -178,7 +178,9 @@ class CompiledTerms:
                 spellings.extend(self.by_prefix.get(word, ()))
             if self.templates and any(c.isdigit() for c in token.norm):
                 spellings.extend(self.templates)
-            every = tuple(dict.fromkeys(spellings))
+            # each spelling once (it is listed under its form, its lemma and its inflections), kept by identity: its
+            # value's hash would hash every word pattern of the phrase
+            every = tuple({id(sp): sp for sp in spellings}.values())
             seconds = frozenset().union(*(sp.second for sp in every if sp.second is not None))
             found = (every, seconds, tuple(sp for sp in every if sp.second is None)) if every else ()
             if len(self._candidate_cache) < CACHE_LIMIT:

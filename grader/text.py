@@ -48,8 +48,6 @@ _STOP_RUN_ON = re.compile(r"[.!?](?:[A-Z][a-z]|[0-9])")
 _RUN_ON_LOOKBACK = 3
 #: A lower-case part label after a full stop starts a new sentence: "... than the others. b) Two ways ...".
 _PART_LABEL = re.compile(r"[a-z]\)\s")
-#: One match per white-space separated piece that holds a letter or digit; linear even on hostile text.
-_COUNTED_WORD = re.compile(r"(?<!\S)\S*?[^\W_]")
 _NEXT_VISIBLE = re.compile(r"\s*(\S)")
 #: Characters looked back from a full stop for the word it ends (longer words are no abbreviation).
 ABBREVIATION_LOOKBACK = 16
@@ -58,8 +56,9 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*•–—·▪►]|\d{1,2}[.)]|[a-z][.)]|\
 _YEAR_OR_DIGITS = re.compile(r"\d")
 #: What a word with a digit needs somewhere in its text: an ASCII digit, or a character outside ASCII (a digit of
 #: another script, a superscript) other than the quotes, dashes and spaces that never stand inside a word or
-#: normalise to an ASCII apostrophe.
-_DIGIT_OR_FOREIGN = re.compile("[0-9]|[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\xa0]")
+#: normalise to an ASCII apostrophe. One negated class (ASCII other than the digits excluded) rather than "[0-9]|[^...]":
+#: the engine then scans with a single set test per character, three times as fast on a sentence without digits.
+_DIGIT_OR_FOREIGN = re.compile("[^\x00-\x2f\x3a-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\xa0]")
 _HYPHENS = "-‐‑"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
@@ -100,18 +99,32 @@ class Token:
         return by_fields(self)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False)
 class Sentence:
-    """A sentence (or a heading, list line or note) with its tokens and where it sits in the essay."""
+    """A sentence (or a heading, list line or note) with its tokens and where it sits in the essay.
+
+    Read-only by convention, with its constructor written out, for the reasons given for `Token`.
+    """
 
     index: int
     start: int
     end: int
     paragraph: int  # 0-based index into Document.paragraphs
     tokens: tuple[Token, ...]
-    role: Role = "sentence"
-    position: Position = ""
-    list_item: bool = False
+    role: Role
+    position: Position
+    list_item: bool
+
+    def __init__(self, index: int, start: int, end: int, paragraph: int, tokens: tuple[Token, ...],
+                 role: Role = "sentence", position: Position = "", list_item: bool = False) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.tokens = tokens
+        self.role = role
+        self.position = position
+        self.list_item = list_item
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,8 +246,9 @@ def _word_forms(raw: str) -> tuple[str, str, bool]:
 
 
 def count_words(text: str) -> int:
-    """Words as a word processor counts them: white-space separated pieces holding a letter or digit."""
-    return len(_COUNTED_WORD.findall(text))
+    """Words as a word processor counts them: white-space separated pieces holding a letter or digit (what the
+    pattern class [^\\W_] matches is what str.isalnum accepts, and str.split splits at the same white space)."""
+    return sum(1 for piece in text.split() if piece.isalnum() or any(char.isalnum() for char in piece))
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:

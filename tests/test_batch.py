@@ -192,6 +192,22 @@ def test_shingle_hashes_are_each_runs_own_hash(words):
     assert shingle_hashes(words) == [_hash(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
 
 
+@given(st.lists(st.integers(min_value=0, max_value=6), max_size=30), st.integers(min_value=0, max_value=3))
+def test_winnowing_keeps_each_windows_smallest_hash_at_its_first_position(hashes, gap):
+    """The sliding window picks what the definition does: for each window of WINDOW hashes the smallest (the
+    leftmost of equal ones), each hash kept once at the first position chosen for it. Small values, so that
+    hashes repeat and tie, and positions with gaps, as when the question's own shingles are left out."""
+    from grader.overlap import WINDOW, winnow
+
+    positions = [i * (gap + 1) for i in range(len(hashes))]
+    pairs = list(zip(hashes, positions))
+    chosen = pairs if len(pairs) <= WINDOW else [min(pairs[k : k + WINDOW]) for k in range(len(pairs) - WINDOW + 1)]
+    first: dict[int, int] = {}
+    for h, i in chosen:
+        first.setdefault(h, i)
+    assert winnow(hashes, positions) == sorted(first.items())
+
+
 def test_a_class_of_copies_is_reported_pair_by_pair(tmp_path):
     folder = tmp_path / "copies"
     folder.mkdir()

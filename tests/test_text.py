@@ -84,6 +84,15 @@ def test_headings_are_marked():
 
 def test_count_words_counts_like_a_word_processor():
     assert count_words("Sino-Soviet alliance — signed in 1950 (Moscow).") == 6
+    assert count_words("__ -- 12 _a_ \u2003x\x1cy  ١٢") == 5  # separators of other scripts; digits of other scripts
+
+
+@given(st.text(alphabet="ab٣²_-—.  \u2003\x1c\n\u200b漢", max_size=30))
+def test_count_words_counts_the_pieces_that_hold_a_letter_or_digit(text):
+    """The word count is the number of white-space separated pieces that hold a letter or digit of any script."""
+    import re
+
+    assert count_words(text) == len(re.findall(r"(?<!\S)\S*?[^\W_]", text))
 
 
 @given(st.text(alphabet="abcZé09١² .!?…)'’\"\n[]-\u200b_", max_size=40), st.integers(0, 8), st.integers(0, 8))
