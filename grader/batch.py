@@ -216,7 +216,7 @@ def _init_worker(rubric_path: str, reports_dir: str, fmt: str, ignore_interrupt:
 def _grade_one(essay: Essay) -> Outcome:
     """Grade one essay, write its report, and return what the main process needs."""
     from .documents import document_from_text, read_document
-    from .grading import grade_document
+    from .grading import analyse_document, result_of
     from .overlap import fingerprints, words_of
     from .reports import render_bytes
 
@@ -226,7 +226,8 @@ def _grade_one(essay: Essay) -> Outcome:
     try:
         document = (read_document(essay.path, essay.relative) if essay.text is None
                     else document_from_text(essay.text, essay.relative))
-        result = grade_document(document, rubric, student=essay.student)
+        analysis = analyse_document(document, rubric)
+        result = result_of(document, rubric, analysis, student=essay.student)
         notices: tuple[str, ...] = ()
         decisions = _worker_state["overrides"].get(essay.student)
         if decisions:
@@ -243,7 +244,7 @@ def _grade_one(essay: Essay) -> Outcome:
         result.student, result.file, result.score, result.max_score, result.percent, result.band,
         result.mark, tuple(e.level for e in result.elements), tuple(f.code for f in result.flags),
         tuple(f.id for f in result.facts if f.status == "incorrect"), essay.report)
-    words = words_of(document)
+    words = words_of(document, analysis.sentences)
     prints = fingerprints(words, _worker_state["excluded"])
     return Outcome(essay.index, result.to_json(indent=None), summary, None, prints, " ".join(words), notices)
 

@@ -69,7 +69,13 @@ def analyse_document(document: Document, rubric: Rubric) -> Analysis:
 def grade_document(document: Document, rubric: Rubric, student: str | None = None,
                    explain: bool = False) -> GradeResult:
     """Grade an essay already read into a Document; `explain` adds why each sentence earned what it did."""
-    analysis = analyse_document(document, rubric)
+    return result_of(document, rubric, analyse_document(document, rubric), student, explain)
+
+
+def result_of(document: Document, rubric: Rubric, analysis: Analysis, student: str | None = None,
+              explain: bool = False) -> GradeResult:
+    """The result contract for an essay's analysis (what `grade_document` returns; a batch keeps the analysis,
+    whose words it compares with the class's)."""
     sentences, checks, flags, judgements = analysis.sentences, analysis.checks, analysis.flags, analysis.judgements
     text = document.text
     # The grader computes every value below itself and the tests validate its output against the published

@@ -22,7 +22,7 @@ from typing import BinaryIO, Iterator, Sequence
 from .documents import Document
 from .rubric import Rubric
 from .sources import source_index
-from .text import tokenize, words
+from .text import Sentence, Sentences, tokenize, tokens_are_words, words
 
 SHINGLE = 12
 WINDOW = 4
@@ -41,12 +41,22 @@ _SEED = struct.Struct("<IIII")  # essay a, essay b, position in a, position in b
 PARTITION = 256
 
 
-def words_of(document: Document) -> list[str]:
-    """The body's normalised words, in order (notes left out)."""
+def words_of(document: Document, sentences: Sentences | None = None) -> list[str]:
+    """The body's normalised words, in order (notes left out): read off the tokens of the essay's `sentences`, when
+    given, for each paragraph whose tokens are its words, rather than found again."""
+    text = document.text
+    by_paragraph: dict[int, list[Sentence]] = {}
+    if sentences is not None:
+        for s in sentences.items:
+            by_paragraph.setdefault(s.paragraph, []).append(s)
     out: list[str] = []
-    for p in document.paragraphs:
-        if p.kind == "body":
-            out.extend(words(document.text, p.start, p.end))
+    for index, p in enumerate(document.paragraphs):
+        if p.kind != "body":
+            continue
+        if sentences is not None and tokens_are_words(text, p.start, p.end):
+            out.extend([t.norm for s in by_paragraph.get(index, ()) for t in s.tokens])
+        else:
+            out.extend(words(text, p.start, p.end))
     return out
 
 

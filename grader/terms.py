@@ -66,6 +66,23 @@ class Spelling:
         return by_fields(self)
 
 
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """The spellings that may start at a word form: all of them, the exact second words any of them needs, and
+    those that need none (one-word phrases, or a wildcard second word). A typed record rather than a tuple, so
+    that the compiled build reads the spellings' fields directly."""
+
+    every: tuple[Spelling, ...]
+    seconds: frozenset[str]
+    unpaired: tuple[Spelling, ...]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
+
+
+NO_CANDIDATES = Candidates((), frozenset(), ())
+
+
 @dataclass(slots=True, init=False)
 class Occurrence:
     """A term found in a sentence: token positions [first, last) and the group it belongs to.
@@ -103,7 +120,7 @@ class CompiledTerms:
     fuzzy_min_score: float = 0.0
     vocabulary: set[str] = field(default_factory=set)
     _fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
-    _candidate_cache: dict[str | tuple[str, str], tuple] = field(default_factory=dict)  # see _candidates
+    _candidate_cache: dict[str | tuple[str, str], Candidates] = field(default_factory=dict)  # see _candidates
 
     def find(self, tokens: tuple[Token, ...]) -> list[Occurrence]:
         """All occurrences in a sentence, longest spelling per group and position, in token order."""
@@ -117,11 +134,11 @@ class CompiledTerms:
             entry = cache.get(token.norm if fixed is None else (token.norm, fixed))
             if entry is None:
                 entry = self._candidates(token, fixed)
-            if not entry:
+            if not entry.every:
                 continue
             if token.joined_before and not token.norm.isdigit():
                 continue  # no match starts inside a hyphenated word
-            candidates, seconds, unpaired = entry
+            candidates, seconds, unpaired = entry.every, entry.seconds, entry.unpaired
             if i + 1 < count:
                 after = tokens[i + 1]
                 if not (after.norm in seconds or after.lemma in seconds or corrected.get(i + 1) in seconds):
@@ -163,10 +180,8 @@ class CompiledTerms:
             out.extend(best.values())
         return _without_crossings(out)
 
-    def _candidates(self, token: Token, corrected: str | None) -> tuple:
-        """Spellings that may start at this token, looked up once per word form: all of them, the exact second
-        words any of them needs, and those that need none (one-word phrases, or a wildcard second word);
-        () when there are none."""
+    def _candidates(self, token: Token, corrected: str | None) -> Candidates:
+        """Spellings that may start at this token, looked up once per word form."""
         key = token.norm if corrected is None else (token.norm, corrected)
         found = self._candidate_cache.get(key)
         if found is None:
@@ -182,7 +197,7 @@ class CompiledTerms:
             # value's hash would hash every word pattern of the phrase
             every = tuple({id(sp): sp for sp in spellings}.values())
             seconds = frozenset().union(*(sp.second for sp in every if sp.second is not None))
-            found = (every, seconds, tuple(sp for sp in every if sp.second is None)) if every else ()
+            found = Candidates(every, seconds, tuple(sp for sp in every if sp.second is None)) if every else NO_CANDIDATES
             if len(self._candidate_cache) < CACHE_LIMIT:
                 self._candidate_cache[key] = found
         return found

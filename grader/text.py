@@ -210,6 +210,15 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return [norm for word in found if (norm := forms(word)[0])]
 
 
+def tokens_are_words(text: str, start: int, end: int) -> bool:
+    """Whether the tokens of the sentences `analyse` finds in text[start:end] (a paragraph) are, in order, exactly
+    its `words`: so when it is one line that opens with no list marker. (A list marker is cut from its sentence,
+    and a word broken by a hyphen at a line's end is joined as words, split as sentences where the lines are not
+    one run.) Every other character stands in some sentence, and sentences end only at punctuation or space."""
+    line = text[start:end]
+    return "\n" not in line and _LIST_MARKER.match(line) is None
+
+
 def word_pattern(text: str, start: int, end: int) -> re.Pattern[str]:
     """The pattern that finds _WORD's words in text[start:end]: the quicker one when it finds the same (a year
     before a full stop is no list number; only a letter before the digits can make one)."""

@@ -192,6 +192,49 @@ def test_shingle_hashes_are_each_runs_own_hash(words):
     assert shingle_hashes(words) == [_hash(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
 
 
+def _words_both_ways(document):
+    from grader import load_rubric
+    from grader.overlap import words_of
+    from grader.text import analyse
+
+    return words_of(document, analyse(document, load_rubric("sino-soviet-alliance").compiled.question)), words_of(document)
+
+
+def test_an_essays_words_read_off_its_sentences_are_its_words_found_again():
+    """A batch takes an essay's words for shared passages from the tokens grading found, where a paragraph's
+    tokens are its words; every bundled essay gives the words found afresh."""
+    from grader.documents import read_document
+
+    checked = 0
+    for folder in (SAMPLES, DATA, SAMPLES.parent / "testset"):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix not in (".txt", ".docx"):
+                continue
+            try:
+                document = read_document(path)
+            except Exception:  # noqa: BLE001 - the refused files have tests of their own
+                continue
+            from_sentences, found = _words_both_ways(document)
+            assert from_sentences == found, path
+            checked += 1
+    assert checked > 100
+
+
+@given(st.lists(st.text(alphabet="ab Z2.!?)-'’\u200b\n•1[]", max_size=25), min_size=1, max_size=4))
+@example(["Goes to the ribosome2. Then it ends.", "1. A list item. b) Two", "commu-\nnists met.Next one"])
+@example(["3-\nabc is here", "It ends.'s fine", "The end.[12] Next"])
+def test_words_read_off_sentences_match_words_found_again_in_any_text(paragraphs):
+    from hypothesis import assume
+
+    from grader.documents import document_from_text
+
+    text = "\n\n".join(paragraphs)
+    assume(text.strip())
+    document = document_from_text(text, "essay.txt")
+    from_sentences, found = _words_both_ways(document)
+    assert from_sentences == found
+
+
 @given(st.lists(st.integers(min_value=0, max_value=6), max_size=30), st.integers(min_value=0, max_value=3))
 def test_winnowing_keeps_each_windows_smallest_hash_at_its_first_position(hashes, gap):
     """The sliding window picks what the definition does: for each window of WINDOW hashes the smallest (the
