@@ -327,9 +327,17 @@ def _outcomes(essays: list[Essay], rubric: Rubric, rubric_path: str, reports: Pa
               sources_dir: str | None = None, paper: str = "a4", overrides: dict | None = None) -> Iterator[Outcome]:
     """Outcomes in essay order, from `workers` processes (or this one when workers is 1)."""
     if workers <= 1 or len(essays) <= 1:
+        import gc
+
         _prepare(rubric, reports, fmt, paper, overrides)
-        for essay in essays:
-            yield _grade_one(essay)
+        threshold = gc.get_threshold()
+        # collect as seldom as a worker does, and undo it afterwards: this process may be a program that goes on
+        gc.set_threshold(WORKER_GC_THRESHOLD, *threshold[1:])
+        try:
+            for essay in essays:
+                yield _grade_one(essay)
+        finally:
+            gc.set_threshold(*threshold)
         return
     from collections import deque
 

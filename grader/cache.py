@@ -1,10 +1,11 @@
-"""Where grader keeps what it works out once and reads back fast (the English dictionary, compiled rubrics),
-and the two promises every cache file keeps: it is written whole, and it is read only when this user alone
-could have written it (a cache file is loaded as code, so one planted by another user must never be).
+"""Where grader keeps what it works out once and reads back fast (the English dictionary, compiled rubrics,
+compiled report templates), and the two promises every cache file keeps: it is written whole, and it is read
+only when this user alone could have written it (a cache file is loaded as code, so one planted by another user
+must never be).
 
 The folder is `GRADER_CACHE_DIR`, else `$XDG_CACHE_HOME/grader`, else `~/.cache/grader`; `GRADER_NO_CACHE`
-(or the command line's `--no-cache`) switches caching off. Caches hold rubric and language data only, never an
-essay or a result.
+(or the command line's `--no-cache`) switches caching off. Caches hold rubric and language data and grader's
+own templates only, never an essay or a result.
 """
 from __future__ import annotations
 

@@ -102,6 +102,19 @@ def test_rerun_and_worker_count_give_identical_files(classroom, tmp_path):
     assert read_outputs(first) == read_outputs(second) == read_outputs(single)
 
 
+def test_a_batch_in_this_process_leaves_its_garbage_collector_as_it_found_it(classroom, tmp_path):
+    """One worker grades in the calling process with a worker's collector settings, undone afterwards: a program
+    that calls run_batch keeps its own."""
+    import gc
+
+    from grader.batch import run_batch
+
+    before = gc.get_threshold(), gc.isenabled()
+    summary = run_batch(classroom, tmp_path / "out", workers=1)
+    assert summary.graded == 4
+    assert (gc.get_threshold(), gc.isenabled()) == before
+
+
 def test_without_recursive_sub_folders_are_left_alone(classroom, tmp_path):
     out = tmp_path / "out"
     result = run("batch", classroom, "-o", out, "--workers", "1", "--format", "json")

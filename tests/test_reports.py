@@ -359,3 +359,50 @@ def test_each_sentence_is_listed_once_under_the_fact_check(rubric):
     context = build_context(result.model_copy(update={"facts": checks}))
     assert [(f.text, f.note) for f in context.wrong_facts] == [(one, "It was signed in Moscow. It was signed in 1950.")]
     assert [f.text for f in context.right_facts] == [two]
+
+
+def _template_environment(folder):
+    from grader.reports.template_cache import TemplateCache
+    from grader.reports.templating import new_environment
+
+    return new_environment(TemplateCache(folder))
+
+
+def test_compiled_templates_are_kept_privately_and_read_back_instead_of_compiled(tmp_path, monkeypatch):
+    import jinja2
+
+    first = _template_environment(tmp_path).get_template("report.md.j2")
+    kept = list(tmp_path.glob("*.template"))
+    assert len(kept) == 1 and kept[0].stat().st_mode & 0o077 == 0
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(jinja2.Environment, "compile", refuse)
+    again = _template_environment(tmp_path).get_template("report.md.j2")
+    context = build_context(grade_file(ROOT / "samples" / "ada.txt"))
+    fields = {name: getattr(context, name) for name in context.__dataclass_fields__}
+    assert again.render(**fields) == first.render(**fields)
+
+
+def test_a_compiled_template_others_could_write_is_compiled_afresh(tmp_path, monkeypatch):
+    import jinja2
+
+    _template_environment(tmp_path).get_template("report.md.j2")
+    (kept,) = tmp_path.glob("*.template")
+    kept.write_bytes(b"planted by someone else")
+    kept.chmod(0o666)
+    compiled = []
+    original = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, *a, **k: compiled.append(1) or original(self, *a, **k))
+    assert _template_environment(tmp_path).get_template("report.md.j2").render is not None
+    assert compiled
+    # replaced by a fresh private file, never written through
+    assert kept.read_bytes() != b"planted by someone else" and kept.stat().st_mode & 0o077 == 0
+
+
+def test_no_compiled_templates_are_kept_with_caching_off(monkeypatch):
+    from grader.reports.template_cache import template_cache
+
+    monkeypatch.setenv("GRADER_NO_CACHE", "1")
+    assert template_cache() is None

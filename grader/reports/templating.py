@@ -21,11 +21,19 @@ def escape_markdown(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def environment():
-    """The shared, read-only template environment."""
+    """The shared, read-only template environment, its compiled templates kept in grader's cache."""
+    from .template_cache import template_cache
+
+    return new_environment(template_cache())
+
+
+def new_environment(bytecode_cache=None):
+    """A template environment: the templates compiled afresh, or kept in and read from `bytecode_cache`."""
     import jinja2
 
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("grader.reports", "templates"),
+        bytecode_cache=bytecode_cache,
         autoescape=jinja2.select_autoescape(["html", "html.j2"], default_for_string=False, default=False),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
