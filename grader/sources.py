@@ -9,7 +9,6 @@ still shares most of its runs. Built once per rubric and kept by its compiled fo
 from __future__ import annotations
 
 import itertools
-import operator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -32,12 +31,11 @@ class SourceIndex:
     grams: dict[tuple[str, ...], int]
     run: int
     titles: tuple[str, ...]
-    firsts: frozenset[str] = field(init=False)  # the words runs start with, and end with: most of an essay's
-    lasts: frozenset[str] = field(init=False)  # positions fail one of these cheap tests before a run is cut
+    #: the (first, last) words of each run: most of an essay's positions fail this cheap test before a run is cut
+    ends: frozenset[tuple[str, str]] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "firsts", frozenset(gram[0] for gram in self.grams))
-        object.__setattr__(self, "lasts", frozenset(gram[-1] for gram in self.grams))
+        object.__setattr__(self, "ends", frozenset((gram[0], gram[-1]) for gram in self.grams))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return by_fields(self)
@@ -45,10 +43,9 @@ class SourceIndex:
     def covered(self, words: tuple[str, ...]) -> dict[int, int]:
         """Positions of `words` that lie in a run shared with a text, and that text's number."""
         out: dict[int, int] = {}
-        grams, run, firsts, lasts = self.grams, self.run, self.firsts, self.lasts
-        # where a run can start and end: most positions fail, so the test runs as two C-level scans
-        ends = map(lasts.__contains__, words[run - 1 :])
-        possible = itertools.compress(itertools.count(), map(operator.and_, map(firsts.__contains__, words), ends))
+        grams, run = self.grams, self.run
+        # where a run can start and end: most positions fail, so the test runs as one C-level scan
+        possible = itertools.compress(itertools.count(), map(self.ends.__contains__, zip(words, words[run - 1 :])))
         for i in possible:
             source = grams.get(words[i : i + run])
             if source is not None:
