@@ -121,3 +121,25 @@ def test_a_sentence_said_to_hold_no_digits_has_no_word_with_one(text):
     for s in analyse(doc, None).items:
         if not may_hold_digits(doc.text, s):
             assert not any(ch.isdigit() for t in s.tokens for ch in t.norm)
+
+
+def _tokens_as_first_written(text: str) -> list[tuple]:
+    """Words as the word pattern (the Unicode one, with the list-number alternative) matches them, each with its
+    own span: what `tokenize` gives, worked out the plain way."""
+    from grader.text import normalise
+
+    out = []
+    for m in _WORD.finditer(text):
+        norm = normalise(m[0])
+        if norm:
+            out.append((m.start(), m.end(), norm, len(m[0]) > 1 and m[0].isupper()))
+    return out
+
+
+@given(st.text(alphabet="aZé9'’-\u200b. \n\t)_ß", max_size=40) | st.text(alphabet="abZ09'-. \n)(", max_size=60))
+@example("Goes to the ribosome2. Then the cell-\nwall and the students' work, 1950s and ATP.")
+@example("abc abcd ab ab")
+def test_tokens_are_the_word_patterns_matches_in_ascii_text_and_any_other(text):
+    """Tokens are found by the quicker patterns (ASCII ones for ASCII text, no list-number alternative where none
+    can match) and placed by finding each word's text: the same words and spans as the full pattern's matches."""
+    assert [(t.start, t.end, t.norm, t.upper) for t in tokenize(text)] == _tokens_as_first_written(text)
