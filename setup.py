@@ -1,5 +1,5 @@
 """The build: grader's grading pipeline compiled to C with mypyc where a C compiler is at hand, a plain Python
-install everywhere else. Both give the same results; the compiled one spends about a quarter less CPU on an
+install everywhere else. Both give the same results; the compiled one spends about a third less CPU on an
 essay, since a batch is bound by Python's per-call and per-attribute costs spread over a few hundred small
 functions rather than by any one of them. Metadata is in pyproject.toml; `GRADER_PURE_PYTHON=1` skips the
 compiler (see docs/decisions.md).
