@@ -38,6 +38,7 @@ COMPILED = [
     "grader/sources.py",
     "grader/terms.py",
     "grader/text.py",
+    "grader/years.py",
     *sorted(str(p.as_posix()) for p in Path("grader/rules").glob("*.py") if p.name != "__init__.py"),
 ]
 #: The type check the compiler runs on its own: third-party libraries are read as untyped, so the compiled code

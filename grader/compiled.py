@@ -91,7 +91,7 @@ class CompiledRubric:
 
     #: What `warm` works out ahead of grading (everything but the settings and question, made at once).
     WARMED = ("terms", "sources", "rubric_text", "fact_tables", "reference_tables", "actor_of", "shapes",
-              "claims_by_group", "name_blockers", "holder_names")
+              "claims_by_group", "name_blockers", "holder_names", "office_roles")
 
     def warm(self) -> CompiledRubric:
         """Work out every part now, so a cache or a batch's worker processes receive it whole."""
@@ -131,6 +131,11 @@ class CompiledRubric:
         from .offices import shown_names
 
         return {h.name: shown_names(self.rubric, h.name) for office in self.rubric.offices for h in office.holders}
+
+    @cached_property
+    def office_roles(self) -> frozenset[str]:
+        """The term groups that name any of the rubric's offices: a sentence without one gives none to anyone."""
+        return frozenset(group for office in self.rubric.offices for group in office.role)
 
     @cached_property
     def actor_of(self) -> dict[str, str]:

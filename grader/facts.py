@@ -24,13 +24,14 @@ from typing import TYPE_CHECKING, Any, Callable, Literal
 
 from .language import english
 from . import direction, offices, reference, sequence
-from .rubric import ASCII_YEARS, YEAR_DIGITS, Fact, Rubric, is_year, place_group, spellings
+from .rubric import Fact, Rubric, place_group, spellings
 from .terms import Occurrence
 from .amounts import amounts, parse_amount, percentages
 from .durations import durations, same_length
 from .matching import NEGATION, makes_claim
 from .scene import Scene, breaks, scene
 from .text import Sentence, Sentences, may_hold_digits, normalise
+from .years import ASCII_YEARS, YEAR_DIGITS, is_year
 
 if TYPE_CHECKING:
     from .compiled import CompiledRubric
@@ -125,15 +126,7 @@ def _check_sentence(compiled: CompiledRubric, s: Sentence, occ: list[Occurrence]
         numbers, matched = [referred.fact], [rubric.facts[referred.fact]]
     if not numbers:
         return [], numbers
-    anchored: dict[int, list[Occurrence]] = {}
-
-    def anchors_of(fact: Fact) -> list[Occurrence]:
-        """The words that locate a fact in this sentence (`_anchors`), worked out once per fact."""
-        found = anchored.get(id(fact))
-        if found is None:
-            found = anchored[id(fact)] = _anchors(fact, occ, cfg.mention_words)
-        return found
-
+    anchors_of = _AnchorsOf(occ, cfg.mention_words)
     verdicts = []
     for number, fact in zip(numbers, matched):
         events = {(o.start, o.end) for o in occ if any(i != number for i in by_group.get(o.group, ()))}
@@ -306,6 +299,23 @@ def _facts_by_group(rubric: Rubric) -> dict[str, tuple[int, ...]]:
             for group in ([first] if isinstance(first, str) else first):
                 index.setdefault(group, []).append(i)
     return {g: tuple(dict.fromkeys(ids)) for g, ids in index.items()}
+
+
+class _AnchorsOf:
+    """The words that locate a fact in one sentence (`_anchors`), worked out once per fact. (A class rather than a
+    closure: a compiled closure and its frame refer to each other, so each sentence's would wait for the cycle
+    collector.)"""
+
+    def __init__(self, occ: list[Occurrence], span: int) -> None:
+        self.occ = occ
+        self.span = span
+        self.found: dict[int, list[Occurrence]] = {}
+
+    def __call__(self, fact: Fact) -> list[Occurrence]:
+        found = self.found.get(id(fact))
+        if found is None:
+            found = self.found[id(fact)] = _anchors(fact, self.occ, self.span)
+        return found
 
 
 def _anchors(fact: Fact, occ: list[Occurrence], span: int) -> list[Occurrence]:

@@ -71,13 +71,17 @@ def find_hits(compiled: CompiledRubric, sentences: Sentences, occurrences: list[
                 if screened[s.index] is None and occurrences[s.index]]
     paragraph_groups = groups_by_paragraph(sentences, occurrences, screened)
     sides = _agents(compiled, sentences, occurrences)
+    shapes = compiled.shapes
     out: dict[str, list[Hit]] = {}
     for element in compiled.rubric.elements:
         hits: list[Hit] = []
         if not element.from_facts:
-            needed = [compiled.shape(p).requirements for p in element.patterns]
+            needed = [shapes[id(p)].requirements for p in element.patterns]
+            gate = _gate(needed)
             for sentence, present in eligible:
                 disjoint = present.isdisjoint
+                if gate is not None and disjoint(gate):
+                    continue  # no pattern has its narrowest requirement here: most sentences, for most parts
                 for reqs in needed:  # some pattern's every requirement is present: worth matching
                     if not any(map(disjoint, reqs)):
                         break
@@ -90,6 +94,14 @@ def find_hits(compiled: CompiledRubric, sentences: Sentences, occurrences: list[
                     hits.append(hit)
         out[element.id] = hits
     return out
+
+
+def _gate(needed: list[tuple[frozenset[str], ...]]) -> frozenset[str] | None:
+    """Groups of which a sentence must carry one for any of these patterns' requirements all to be met: each
+    pattern's narrowest requirement, together (None when a pattern requires nothing)."""
+    if not all(needed):
+        return None
+    return frozenset().union(*[min(reqs, key=len) for reqs in needed])
 
 
 def _agents(compiled: CompiledRubric, sentences: Sentences,
@@ -124,7 +136,7 @@ def match_element(compiled: CompiledRubric, element: Element, sentence: Sentence
     for pattern in element.patterns:
         if not in_context(pattern, around):
             continue
-        shape = compiled.shape(pattern)
+        shape = compiled.shapes[id(pattern)]
         chosen = _satisfy(shape, occurrences, candidates)
         if chosen is None or (pattern.not_subject and _other_subject(shape, occurrences)):
             continue
@@ -180,7 +192,7 @@ def makes_claim(compiled: CompiledRubric, pattern: Evidence, sentence: Sentence,
     negation, which denies only what stands near it (`claim_margin` words either side): "Acheson pledged to
     defend Taiwan, which convinced Mao that Washington would never accept unification" makes the claim.
     `present`: the groups the sentence carries, worked out once for all the rubric's claims."""
-    shape = compiled.shape(pattern)
+    shape = compiled.shapes[id(pattern)]
     if any(present.isdisjoint(req) for req in shape.requirements):
         return False  # the cheap test first: most sentences lack one of the claim's groups
     combo = _satisfy(shape, occurrences, compiled.settings["evidence"].candidates, veto=False)

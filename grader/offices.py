@@ -25,15 +25,16 @@ def misplaced(rubric: Rubric, sentence: Sentence, occ: list[Occurrence], years: 
     the last year stated before it in its paragraph; `window`: the most words between office and name;
     `bound(position, anchors)`: whether a year at `position` dates what `anchors` name."""
     out: list[tuple[Office, str]] = []
-    present = {o.group for o in occ}
-    if all(present.isdisjoint(office.role) for office in rubric.offices):
+    compiled = rubric.compiled
+    named = compiled.office_roles
+    if all(o.group not in named for o in occ):
         return out  # most sentences name no office
     people = set(rubric.person_groups)
+    shown = compiled.holder_names
     for office in rubric.offices:
         roles = [o for o in occ if o.group in office.role]
         if not roles:
             continue
-        shown = rubric.compiled.holder_names
         for person in (o for o in occ if o.group in people):
             apposed = [role for role in roles if _apposed(sentence, person, role, window)]
             if not apposed:

@@ -14,9 +14,10 @@ from typing import Any
 
 from .cache import by_fields
 from .language import english
-from .rubric import Fact, Rubric, is_year, place_group, years_in
+from .rubric import Fact, Rubric, place_group
 from .terms import Occurrence
 from .text import Sentence
+from .years import is_year, years_in
 
 #: How many describing words may stand between "the" and the head noun ("the new formal treaty").
 MODIFIERS = 2

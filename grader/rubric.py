@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Sequence, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from .defaults import DEFAULT_RUBRIC_ID
 from .errors import RubricError
 from .results import DEFAULT_MARK_MAX, PERCENT
+from .years import FIRST_YEAR, LAST_YEAR
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
     from .compiled import CompiledRubric
-    from .text import Token
 
 KB = 1024
 MAX_RUBRIC_BYTES = KB * KB
@@ -31,27 +31,6 @@ MAX_PHRASE_WORDS = 8
 MIN_WILDCARD_STEM = 3
 #: The widest `within` a pattern may ask for: more is no longer "close together".
 MAX_WITHIN = 200
-#: What counts as a year in an essay: four digits, between these (a fact's year must be one).
-YEAR_DIGITS = 4
-FIRST_YEAR, LAST_YEAR = 1000, 2099
-
-
-#: Every year is_year accepts, written in ASCII digits: for most words, the whole test.
-ASCII_YEARS = frozenset(str(year) for year in range(FIRST_YEAR, LAST_YEAR + 1))
-
-
-def years_in(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """(position, year) of the tokens that are years, by is_year, with one set lookup for an ordinary word."""
-    years = ASCII_YEARS
-    return [(i, int(t.norm)) for i, t in enumerate(tokens) if t.norm in years or not t.norm.isascii() and is_year(t.norm)]
-
-
-def is_year(word: str) -> bool:
-    """Whether a normalised word is a year as facts are dated: four digits from FIRST_YEAR to LAST_YEAR. (Asked
-    of every word several times an essay: the common case is one set lookup; digits of other scripts are read
-    as numbers.)"""
-    return word in ASCII_YEARS or (not word.isascii() and len(word) == YEAR_DIGITS and word.isdigit()
-                              and FIRST_YEAR <= int(word) <= LAST_YEAR)
 #: Weights add up to `total` when they differ by less than this (floating-point sums).
 WEIGHT_TOLERANCE = 1e-9
 

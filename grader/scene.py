@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from .language import english
-from .rubric import is_year
 from .text import Sentence
+from .years import is_year
 
 #: Punctuation that ends a clause (the same marks the fact check reads as clause breaks).
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s")

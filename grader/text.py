@@ -120,9 +120,11 @@ class Sentence:
     role: Role
     position: Position
     list_item: bool
+    digits: bool | None  # whether a word may hold a digit (`may_hold_digits`), found when split; None: not known
 
     def __init__(self, index: int, start: int, end: int, paragraph: int, tokens: tuple[Token, ...],
-                 role: Role = "sentence", position: Position = "", list_item: bool = False) -> None:
+                 role: Role = "sentence", position: Position = "", list_item: bool = False,
+                 digits: bool | None = None) -> None:
         self.index = index
         self.start = start
         self.end = end
@@ -131,6 +133,7 @@ class Sentence:
         self.role = role
         self.position = position
         self.list_item = list_item
+        self.digits = digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,7 +404,8 @@ def analyse(document: Document, question: Question | None = None, settings: Rule
             role = "heading"
         roles.append(role)
     positions = _positions(drafts, roles, paragraph_roles, settings["evidence"].edge_share)
-    items = tuple(Sentence(i, a, b, p, tokens, roles[i], positions[i], list_item)
+    digits = _DIGIT_OR_FOREIGN.search
+    items = tuple(Sentence(i, a, b, p, tokens, roles[i], positions[i], list_item, digits(text, a, b) is not None)
                   for i, (a, b, p, list_item, tokens) in enumerate(drafts))
     words = sum(count_words(text[document.paragraphs[p].start : document.paragraphs[p].end])
                 for p, r in enumerate(paragraph_roles) if r in ("sentence", "heading"))
@@ -535,9 +539,11 @@ class Question:
 
 
 def may_hold_digits(text: str, sentence: Sentence) -> bool:
-    """False when no word of the sentence can hold a digit or be written outside ASCII, found by one search of its
-    text: most sentences, whose words then need not be looked at one by one for years and numbers."""
-    return _DIGIT_OR_FOREIGN.search(text, sentence.start, sentence.end) is not None
+    """False when no word of the sentence can hold a digit or be written outside ASCII: most sentences, whose words
+    then need not be looked at one by one for years and numbers. Searched for once, when the essay is split
+    (`Sentence.digits`), though several checks ask; a sentence made elsewhere is searched when asked."""
+    known = sentence.digits
+    return _DIGIT_OR_FOREIGN.search(text, sentence.start, sentence.end) is not None if known is None else known
 
 
 def has_digits(token: Token) -> bool:

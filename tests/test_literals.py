@@ -63,11 +63,11 @@ ALLOWED_CONSTANTS = {
     ("grader/text.py", "_RUN_ON_LOOKBACK"): "what the sentence-end pattern's look-behinds read; it selects a quicker, equal pattern",
     ("grader/text.py", "ABBREVIATION_LOOKBACK"): "reading: how far back a full stop looks for an abbreviation",
     ("grader/text.py", "WRAPPED_LINE_CHARS"): "reading: a hard-wrapped line's length, to join it to the next",
-    ("grader/rubric.py", "YEAR_DIGITS"): "what a year is written as",
+    ("grader/years.py", "YEAR_DIGITS"): "what a year is written as",
     ("grader/sequence.py", "JANUARY"): "the calendar: a year's first month",
     ("grader/sequence.py", "DECEMBER"): "the calendar: a year's last month",
-    ("grader/rubric.py", "FIRST_YEAR"): "what a year is written as",
-    ("grader/rubric.py", "LAST_YEAR"): "what a year is written as",
+    ("grader/years.py", "FIRST_YEAR"): "what a year is written as",
+    ("grader/years.py", "LAST_YEAR"): "what a year is written as",
 }
 
 SMALL = (0, 1, 2)

@@ -6,8 +6,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from grader.documents import document_from_text
-from grader.text import (_SENTENCE_END, _WORD, Question, analyse, count_words, may_hold_digits, normalise,
-                         sentence_ends, tokenize, word_pattern)
+from grader.text import (_SENTENCE_END, _WORD, Question, Sentence, analyse, count_words, may_hold_digits,
+                         normalise, sentence_ends, tokenize, word_pattern)
 
 PROMPT = Question(
     "Please explain the political origins of the Sino-Soviet Alliance in the aftermath of WWII, both from the "
@@ -121,6 +121,9 @@ def test_a_sentence_said_to_hold_no_digits_has_no_word_with_one(text):
     for s in analyse(doc, None).items:
         if not may_hold_digits(doc.text, s):
             assert not any(ch.isdigit() for t in s.tokens for ch in t.norm)
+        # found once when the essay is split, and the same as a search of the sentence made elsewhere
+        made_elsewhere = Sentence(s.index, s.start, s.end, s.paragraph, s.tokens)
+        assert s.digits is not None and may_hold_digits(doc.text, made_elsewhere) == s.digits
 
 
 def _tokens_as_first_written(text: str) -> list[tuple]:

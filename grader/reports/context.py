@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..results import LEVEL_NAMES, GradeResult
+from ..results import LEVEL_NAMES, GradeResult, half_up
 from .quotes import strongest_quotes, unquoted_count
 
 if TYPE_CHECKING:
@@ -37,8 +37,6 @@ def _number(value: float | None) -> str:
 
 def part_marks(result: GradeResult, points: float) -> str:
     """A part's points as the rubric shows them: to the nearest half mark, whole mark, or exactly."""
-    from ..results import half_up
-
     rounding = result.rubric.part_marks
     if rounding == "half":
         points = half_up(points * 2, 0) / 2
@@ -141,11 +139,9 @@ def grid_rows(result: GradeResult, rubric: Rubric | None) -> tuple[GridRow, ...]
     """The rubric grid: every part by its levels, with the rubric's descriptors where it gives them (a report
     rendered without the rubric shows the level names)."""
     rows = []
+    known = {e.id: e for e in rubric.elements} if rubric is not None else {}
     for element in result.elements:
-        levels = None
-        if rubric is not None:
-            known = {e.id: e for e in rubric.elements}
-            levels = known[element.id].levels if element.id in known else None
+        levels = known[element.id].levels if element.id in known else None
         given = (levels.missing, levels.thin, levels.developed) if levels is not None else (None, None, None)
         cells = tuple((text or LEVEL_NAMES[k].capitalize(), element.level == k) for k, text in enumerate(given))
         rows.append(GridRow(element.title, cells, f"{part_marks(result, element.points)} of {_number(element.max_points)}"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..rubric import years_in
+from ..years import years_in
 from ..text import may_hold_digits
 from . import empty, front_matter, heading, repeated
 from .base import Flag, Rule, Setting
