@@ -116,7 +116,7 @@ def _check_sentence(compiled: CompiledRubric, s: Sentence, occ: list[Occurrence]
         return [FactCheck(m.id, "incorrect", s.index, s.start, s.end, m.note) for m in false_claims], numbers
     matched = [rubric.facts[i] for i in numbers]
     opening = scene(s, text, cfg.scene_words)
-    if rubric.offices:
+    if not present.isdisjoint(compiled.office_roles):  # most sentences name no office
         wrong_offices = offices.misplaced(
             rubric, s, occ, years, matched, before, cfg.role_window,
             functools.partial(_bound_in, s, cfg.year_window, text, opening))

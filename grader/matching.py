@@ -75,8 +75,9 @@ def find_hits(compiled: CompiledRubric, sentences: Sentences, occurrences: list[
     out: dict[str, list[Hit]] = {}
     for element in compiled.rubric.elements:
         hits: list[Hit] = []
+        patterns = element.patterns
         if not element.from_facts:
-            needed = [shapes[id(p)].requirements for p in element.patterns]
+            needed = [shapes[id(p)].requirements for p in patterns]
             gate = _gate(needed)
             for sentence, present in eligible:
                 disjoint = present.isdisjoint
@@ -87,7 +88,7 @@ def find_hits(compiled: CompiledRubric, sentences: Sentences, occurrences: list[
                         break
                 else:
                     continue
-                hit = match_element(compiled, element, sentence, occurrences[sentence.index], text, question_words,
+                hit = match_element(compiled, element, patterns, sentence, occurrences[sentence.index], text, question_words,
                                     paragraph_groups[sentence.paragraph], candidates,
                                     sides[sentence.index] if sides else None)
                 if hit:
@@ -123,17 +124,17 @@ def _agents(compiled: CompiledRubric, sentences: Sentences,
     return out
 
 
-def match_element(compiled: CompiledRubric, element: Element, sentence: Sentence, occurrences: list[Occurrence],
-                  text: str, question_words: frozenset[str], paragraph_groups: set[str], candidates: int,
-                  sides: attribution.Agents | None = None) -> Hit | None:
-    """The hit of one element on one sentence (`paragraph_groups`: the groups its paragraph carries; `sides`:
-    who may act in it), or None.
+def match_element(compiled: CompiledRubric, element: Element, patterns: tuple[Evidence, ...], sentence: Sentence,
+                  occurrences: list[Occurrence], text: str, question_words: frozenset[str], paragraph_groups: set[str],
+                  candidates: int, sides: attribution.Agents | None = None) -> Hit | None:
+    """The hit of one element (whose `patterns` are given as a tuple, made once per essay) on one sentence
+    (`paragraph_groups`: the groups its paragraph carries; `sides`: who may act in it), or None.
 
     Patterns are tried in order; a match where its pattern wants it beats an earlier one out of place.
     """
     around = paragraph_groups
     fallback = None
-    for pattern in element.patterns:
+    for pattern in patterns:
         if not in_context(pattern, around):
             continue
         shape = compiled.shapes[id(pattern)]

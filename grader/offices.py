@@ -25,12 +25,11 @@ def misplaced(rubric: Rubric, sentence: Sentence, occ: list[Occurrence], years: 
     the last year stated before it in its paragraph; `window`: the most words between office and name;
     `bound(position, anchors)`: whether a year at `position` dates what `anchors` name."""
     out: list[tuple[Office, str]] = []
-    compiled = rubric.compiled
-    named = compiled.office_roles
-    if all(o.group not in named for o in occ):
+    present = {o.group for o in occ}
+    if all(present.isdisjoint(office.role) for office in rubric.offices):
         return out  # most sentences name no office
     people = set(rubric.person_groups)
-    shown = compiled.holder_names
+    shown = rubric.compiled.holder_names
     for office in rubric.offices:
         roles = [o for o in occ if o.group in office.role]
         if not roles:

@@ -10,7 +10,6 @@ the length limits too, and the `repetition` flag says how much was repeated.
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from ..text import may_hold_digits
@@ -114,7 +113,7 @@ def _content(ctx: Screening, s: Sentence) -> list[str]:
 
 #: A sentence's terms and numbers as a bag, its size, the set of its items as bits, and whether each item is named
 #: once (then two sentences share as many items as their bit sets share bits).
-_Bag = tuple[Counter, int, int, bool]
+_Bag = tuple[dict[str, int], int, int, bool]
 
 
 def _bags(parts: list[list[str]], cfg: Any, bits: dict[str, int]) -> list[_Bag]:
@@ -123,7 +122,9 @@ def _bags(parts: list[list[str]], cfg: Any, bits: dict[str, int]) -> list[_Bag]:
     out = []
     for part in parts:
         if len(part) >= cfg.sentence_items:
-            bag = Counter(part)
+            bag: dict[str, int] = {}  # a plain count: collections.Counter's constructor runs as Python
+            for item in part:
+                bag[item] = bag.get(item, 0) + 1
             mask = 0
             for item in bag:
                 mask |= bits.setdefault(item, 1 << len(bits))
