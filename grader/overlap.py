@@ -110,7 +110,7 @@ def winnow(hashes: list[int], positions: Sequence[int]) -> list[tuple[int, int]]
     if len(hashes) <= WINDOW:
         for h, i in zip(hashes, positions):
             first.setdefault(h, i)
-        return sorted(first.items())
+        return _by_hash(first)
     # slide the window: its newest hash replaces the smallest only when smaller, and the window is scanned again
     # only when its smallest has slid out of it
     best = -1
@@ -126,7 +126,13 @@ def winnow(hashes: list[int], positions: Sequence[int]) -> list[tuple[int, int]]
         else:
             continue  # the same choice as the window before
         first.setdefault(hashes[best], positions[best])
-    return sorted(first.items())
+    return _by_hash(first)
+
+
+def _by_hash(first: dict[int, int]) -> list[tuple[int, int]]:
+    """(hash, position) pairs sorted: by the hashes alone, which are distinct (ints sort several times faster
+    than pairs of them)."""
+    return [(h, first[h]) for h in sorted(first)]
 
 
 def _repeated_hashes(records: bytes) -> set[int]:
