@@ -13,7 +13,7 @@ from .text import Question
 if TYPE_CHECKING:
     from .matching import Shape
     from .reference import ReferenceTables
-    from .rubric import Evidence, Rubric
+    from .rubric import Evidence, Misconception, Rubric
     from .sources import SourceIndex
     from .terms import CompiledTerms
 
@@ -104,6 +104,7 @@ class CompiledRubric:
         travel as a list in pattern order (the rubric may not be whole yet when this object is read back)."""
         state = dict(self.__dict__)
         state.pop("fact_numbers", None)
+        state.pop("claims", None)
         shapes = state.pop("shapes", None)
         if shapes is not None:
             state["_stored_shapes"] = [shapes[id(p)] for p in self._patterns()]
@@ -124,6 +125,13 @@ class CompiledRubric:
     def fact_numbers(self) -> dict[int, int]:
         """Each fact's place in the fact bank, by the fact's identity (rebuilt, never pickled: identities change)."""
         return {id(f): i for i, f in enumerate(self.rubric.facts)}
+
+    @cached_property
+    def claims(self) -> list[tuple[Misconception, frozenset[str], Evidence]]:
+        """Each misconception (in rubric order) with the groups that excuse it when named earlier and the claim's
+        pattern: read for every sentence that may make one, where a rubric model's attributes are slow to read
+        (rebuilt, never pickled)."""
+        return [(m, frozenset(m.unless_earlier), m.claim) for m in self.rubric.misconceptions]
 
     @cached_property
     def holder_names(self) -> dict[str, set[str]]:

@@ -110,8 +110,9 @@ def _check_sentence(compiled: CompiledRubric, s: Sentence, occ: list[Occurrence]
     places, people, by_group, namesakes_by_head = compiled.fact_tables
     out: list[FactCheck] = []
     possible = sorted({i for g in present for i in compiled.claims_by_group.get(g, ())})
-    false_claims = [m for m in (rubric.misconceptions[i] for i in possible)
-                    if context.isdisjoint(m.unless_earlier) and makes_claim(compiled, m.claim, s, occ, text, present)]
+    claims = compiled.claims
+    false_claims = [m for m, unless, claim in (claims[i] for i in possible)
+                    if context.isdisjoint(unless) and makes_claim(compiled, claim, s, occ, text, present)]
     if false_claims:  # a sentence that makes a false claim is not right on any other count
         return [FactCheck(m.id, "incorrect", s.index, s.start, s.end, m.note) for m in false_claims], numbers
     matched = [rubric.facts[i] for i in numbers]
