@@ -88,8 +88,8 @@ def find_hits(compiled: CompiledRubric, sentences: Sentences, occurrences: list[
                         break
                 else:
                     continue
-                hit = match_element(compiled, element, patterns, sentence, occurrences[sentence.index], text, question_words,
-                                    paragraph_groups[sentence.paragraph], candidates,
+                hit = match_element(compiled, element, patterns, sentence, occurrences[sentence.index], text,
+                                    question_words, paragraph_groups[sentence.paragraph], candidates,
                                     sides[sentence.index] if sides else None)
                 if hit:
                     hits.append(hit)
