@@ -155,5 +155,6 @@ class CompiledRubric:
         return out
 
     def shape(self, pattern: Evidence) -> Shape:
-        """The shape of one of this rubric's patterns."""
+        """The shape of one of this rubric's patterns. (The compiled grading modules read `shapes[id(pattern)]`
+        themselves: a call into this interpreted method costs more than the lookup.)"""
         return self.shapes[id(pattern)]

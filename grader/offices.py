@@ -19,15 +19,13 @@ from .text import Sentence
 def misplaced(rubric: Rubric, sentence: Sentence, occ: list[Occurrence], years: list[tuple[int, int]],
               matched: list[Fact], earlier_year: int | None, window: int,
               bound: Callable[[int, list[Occurrence]], bool]) -> list[tuple[Office, str]]:
-    """The offices the sentence gives to someone who did not hold them at its date, each with the note to show.
+    """The offices the sentence gives to someone who did not hold them at its date, each with the note to show
+    (the fact check asks it only of sentences naming one of `CompiledRubric.office_roles`: most name none).
 
     `years`: (token position, year) in the sentence; `matched`: the fact-bank events it names; `earlier_year`:
     the last year stated before it in its paragraph; `window`: the most words between office and name;
     `bound(position, anchors)`: whether a year at `position` dates what `anchors` name."""
     out: list[tuple[Office, str]] = []
-    present = {o.group for o in occ}
-    if all(present.isdisjoint(office.role) for office in rubric.offices):
-        return out  # most sentences name no office
     people = set(rubric.person_groups)
     shown = rubric.compiled.holder_names
     for office in rubric.offices:
