@@ -27,6 +27,8 @@ MAX_TOTAL_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200  # for entries larger than 1 MiB
 MAX_ZIP_ENTRIES = 5000
 MAX_TEXT_CHARS = 1_000_000
+#: What a Word list item's text starts with, as a list line in plain text does (the text layer reads it as one).
+LIST_BULLET = "• "
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
@@ -177,7 +179,7 @@ def read_docx_bytes(data: bytes, name: str) -> Document:
         if body is None:
             raise DocumentError(name, "not a valid Word file (no document part): save it again as .docx")
         rels = _part_relationships(archive, main_part, name)
-        builder = _DocxTextBuilder()
+        builder = _DocxTextBuilder(_numbered_styles(archive, rels.get("styles"), name))
         body_elem = body.find(_w("body"))
         if body_elem is None:
             raise DocumentError(name, "not a valid Word file (the document has no body)")
@@ -262,17 +264,61 @@ def _main_part_name(archive: zipfile.ZipFile, name: str) -> str:
 
 
 def _part_relationships(archive: zipfile.ZipFile, main_part: str, name: str) -> dict[str, str]:
-    """The footnotes and endnotes parts the main part points to, as archive names."""
+    """The footnotes, endnotes and styles parts the main part points to, as archive names."""
     folder, _, base = main_part.rpartition("/")
     rels = _parse_part(archive, f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels", name)
     found = {}
     if rels is not None:
         for rel in rels.iter(f"{{{REL}}}Relationship"):
             kind = rel.get("Type", "").rsplit("/", 1)[-1]
-            if kind in ("footnotes", "endnotes") and rel.get("TargetMode") != "External":
+            if kind in ("footnotes", "endnotes", "styles") and rel.get("TargetMode") != "External":
                 target = rel.get("Target", "")
                 found[kind] = target.lstrip("/") if target.startswith("/") else (f"{folder}/{target}" if folder else target)
     return found
+
+
+def _numbers(ppr) -> bool | None:
+    """Whether paragraph properties (a paragraph's or a style's) number or bullet it: True, False (numbering
+    turned off, `numId` 0), or None when they say nothing."""
+    if ppr is None:
+        return None
+    num = ppr.find(_w("numPr"))
+    if num is None:
+        return None
+    num_id = num.find(_w("numId"))
+    return num_id is None or num_id.get(_w("val")) != "0"
+
+
+def _numbered_styles(archive: zipfile.ZipFile, part: str | None, name: str) -> frozenset[str]:
+    """The ids of the paragraph styles that make a list item ("List Bullet", "List Number" and a teacher's own),
+    by their numbering or the numbering of a style they are based on."""
+    try:
+        tree = _parse_part(archive, part, name) if part else None
+    except DocumentError:
+        return frozenset()  # the styles only tell which paragraphs are list items: the essay reads without them
+    if tree is None:
+        return frozenset()
+    own: dict[str, bool | None] = {}
+    based: dict[str, str] = {}
+    for style in tree.iter(_w("style")):
+        if style.get(_w("type")) != "paragraph" or not style.get(_w("styleId")):
+            continue
+        sid = style.get(_w("styleId"))
+        ppr = style.find(_w("pPr"))
+        # a heading style may be numbered too ("1. Introduction"): an outline level makes it a heading, not an item
+        own[sid] = False if ppr is not None and ppr.find(_w("outlineLvl")) is not None else _numbers(ppr)
+        parent = style.find(_w("basedOn"))
+        if parent is not None and parent.get(_w("val")):
+            based[sid] = parent.get(_w("val"))
+    numbered = set()
+    for sid in own:
+        seen, current = set(), sid
+        while current in own and own[current] is None and current in based and current not in seen:
+            seen.add(current)
+            current = based[current]
+        if own.get(current):
+            numbered.add(sid)
+    return frozenset(numbered)
 
 
 def _path_of(root, elem) -> tuple[int, ...]:
@@ -297,8 +343,9 @@ def _roman(n: int) -> str:
 class _DocxTextBuilder:
     """Walks WordprocessingML and collects paragraphs of text with the element each piece came from."""
 
-    def __init__(self) -> None:
+    def __init__(self, numbered_styles: frozenset[str] = frozenset()) -> None:
         self.part = ""
+        self.numbered_styles = numbered_styles
         self.paragraphs: list[tuple[list[tuple[str, str, tuple[int, ...]]], str]] = []
         self.note_numbers: dict[tuple[str, str], str] = {}
         self.counts = {"footnote": 0, "endnote": 0}
@@ -353,9 +400,22 @@ class _DocxTextBuilder:
         pieces: list[tuple[str, str, tuple[int, ...]]] = []
         boxes: list[tuple[object, tuple[int, ...]]] = []
         self._inline(p, path, pieces, boxes)
+        if self._list_item(p) and any(text.strip() for text, _, _ in pieces):
+            # a bulleted or numbered paragraph reads as a list line does in plain text; the bullet comes from no run
+            pieces.insert(0, (LIST_BULLET, self.part, ()))
         self.paragraphs.append((pieces, kind))
         for box, bpath in boxes:  # each text box once, right after the paragraph that anchors it
             self.block(box, bpath, kind)
+
+    def _list_item(self, p) -> bool:
+        """Whether Word shows the paragraph as an item of a bulleted or numbered list: its own numbering, else its
+        style's."""
+        ppr = p.find(_w("pPr"))
+        own = _numbers(ppr)
+        if own is not None:
+            return own
+        style = ppr.find(_w("pStyle")) if ppr is not None else None
+        return style is not None and style.get(_w("val")) in self.numbered_styles
 
     def _inline(self, elem, path, pieces, boxes) -> None:
         for i, child in enumerate(elem):

@@ -396,10 +396,14 @@ def analyse(document: Document, question: Question | None = None, settings: Rule
     paragraph_roles = _paragraph_roles(document, drafts, question, front) if front.enabled else _plain_roles(document)
     heading = settings["heading"]
     per_paragraph = Counter(p for _, _, p, _, _ in drafts)
+    # items of a list written one paragraph each (as Word keeps a bulleted list) are no headings; a numbered line
+    # standing alone between paragraphs of prose ("2. The army and its generals") is
+    one_item = {p for _, _, p, list_item, _ in drafts if list_item and per_paragraph[p] == 1}
+    listed = {p for p in one_item if p - 1 in one_item or p + 1 in one_item}
     roles: list[Role] = []
     for a, b, p, _, tokens in drafts:
         role = paragraph_roles[p]
-        if (heading.enabled and role == "sentence" and per_paragraph[p] == 1
+        if (heading.enabled and role == "sentence" and per_paragraph[p] == 1 and p not in listed
                 and _looks_like_heading(text[a:b], tokens, heading.max_words)):
             role = "heading"
         roles.append(role)

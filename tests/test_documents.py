@@ -160,3 +160,66 @@ def test_docx_doctype_never_reads_a_local_file():
     with pytest.raises(DocumentError) as caught:
         read_document(DATA / "docx_with_doctype.docx")
     assert "root:" not in caught.value.message
+
+
+def _numbering(paragraph_or_style_ppr, num_id: str) -> None:
+    """Give paragraph (or style) properties Word's numbering reference."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    num = OxmlElement("w:numPr")
+    ilvl, nid = OxmlElement("w:ilvl"), OxmlElement("w:numId")
+    ilvl.set(qn("w:val"), "0")
+    nid.set(qn("w:val"), num_id)
+    num.append(ilvl)
+    num.append(nid)
+    paragraph_or_style_ppr.append(num)
+
+
+def _notes_docx(path):
+    """A Word document of revision notes: a heading, then a bulleted list, a paragraph whose bullet was turned off,
+    a paragraph numbered directly, and a numbered heading."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("These notes set out how each side saw the alliance before the treaty was signed.")
+    document.add_heading("Soviet view", level=2)
+    for item in ("Stalin cautious about the CCP", "wanted the Manchurian railway", "feared a Chinese Tito"):
+        document.add_paragraph(item, style="List Bullet")
+    _numbering(document.add_paragraph("Bullet turned off here", style="List Bullet")._p.get_or_add_pPr(), "0")
+    _numbering(document.add_paragraph("Numbered by hand")._p.get_or_add_pPr(), "1")
+    heading = document.styles["Heading 1"]
+    _numbering(heading.element.get_or_add_pPr(), "1")  # a numbered heading style: "1. Conclusion"
+    document.add_heading("Conclusion", level=1)
+    document.save(path)
+    return path
+
+
+def test_docx_list_paragraphs_read_as_list_lines(tmp_path):
+    doc = read_document(_notes_docx(tmp_path / "notes.docx"))
+    assert paragraphs(doc)[1:] == ["Soviet view", "• Stalin cautious about the CCP", "• wanted the Manchurian railway",
+                               "• feared a Chinese Tito", "Bullet turned off here", "• Numbered by hand", "Conclusion"]
+    assert all(doc.text[r.start : r.end] != "•" for r in doc.runs)  # the bullet comes from no run
+
+
+def test_docx_bulleted_items_are_list_items_not_headings(tmp_path):
+    from grader.text import analyse
+
+    doc = read_document(_notes_docx(tmp_path / "notes.docx"))
+    roles = {doc.text[s.start : s.end]: (s.role, s.list_item) for s in analyse(doc).items}
+    assert roles["Stalin cautious about the CCP"] == ("sentence", True)
+    assert roles["feared a Chinese Tito"] == ("sentence", True)
+    assert roles["Conclusion"] == ("heading", False)
+
+
+def test_docx_with_a_damaged_styles_part_still_reads(tmp_path):
+    import zipfile
+
+    source = _notes_docx(tmp_path / "notes.docx")
+    damaged = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(damaged, "w") as zout:
+        for item in zin.infolist():
+            zout.writestr(item, b"<w:styles" if item.filename == "word/styles.xml" else zin.read(item.filename))
+    doc = read_document(damaged)
+    assert "Stalin cautious about the CCP" in paragraphs(doc)  # no style tells it is a list item; it still reads
+    assert "• Numbered by hand" in paragraphs(doc)
