@@ -143,7 +143,7 @@ class CompiledRubric:
     @cached_property
     def office_roles(self) -> frozenset[str]:
         """The term groups that name any of the rubric's offices: a sentence without one gives none to anyone."""
-        return frozenset(group for office in self.rubric.offices for group in office.role)
+        return frozenset(group for office in self.rubric.offices for group in (*office.role, *office.titles))
 
     @cached_property
     def actor_of(self) -> dict[str, str]:

@@ -113,7 +113,7 @@ def is_keyword_list(text: str, tokens: tuple[Token, ...], occurrences: list[Occu
             and not any(piece.strip(" .!?").casefold() in answers for piece in items)):
         return True  # "Yalta, Manchuria, Port Arthur, Dalian." is a list; "Ideologically, yes; nationally, only
         # partly." answers a question
-    return is_stuffed(tokens, cfg.repeat_min_words, cfg.max_repeats)
+    return is_stuffed(tokens, cfg.repeat_min_words, cfg.max_repeats, cfg.repeat_share)
 
 
 def is_string_of_fragments(text: str, items_needed: int, item_words: int) -> bool:
@@ -128,10 +128,11 @@ def is_string_of_fragments(text: str, items_needed: int, item_words: int) -> boo
     return sum(len(item) > item_words for item in items) <= 1
 
 
-def is_stuffed(tokens: tuple[Token, ...], min_content: int, repeats: int) -> bool:
+def is_stuffed(tokens: tuple[Token, ...], min_content: int, repeats: int, share: float = 0.0) -> bool:
     """Terms repeated to fill a sentence ("the aid was aid from Stalin to Mao and the aid ..."): among at least
-    `min_content` content words, one stands `repeats` times. A name three times is ordinary in plain or
-    second-language writing; repetition spread over a stretch of sentences is the `repetitive` rule's."""
+    `min_content` content words, one stands `repeats` times and makes up `share` of them. A name three times is
+    ordinary in plain or second-language writing, and four times in a long sentence that lists events; repetition
+    spread over a stretch of sentences is the `repetitive` rule's."""
     fw = english().function_words
     content = [t.lemma for t in tokens if t.norm not in fw and not t.norm.isdigit()]
     if len(content) < min_content or len(content) - len(set(content)) < repeats - 1:
@@ -139,7 +140,8 @@ def is_stuffed(tokens: tuple[Token, ...], min_content: int, repeats: int) -> boo
     counts: dict[str, int] = {}
     for word in content:
         counts[word] = counts.get(word, 0) + 1
-    return max(counts.values()) >= repeats
+    most = max(counts.values())
+    return most >= repeats and most >= share * len(content)
 
 
 def is_fragment(tokens: tuple[Token, ...], min_words: int) -> bool:

@@ -239,22 +239,28 @@ def _asked(sentences: Sentences, occurrences: list[list[Occurrence]], screened: 
     "Why, then, did Mao enter it? Because the revolution could not survive alone ..." answers for Mao,
     though the answer never names him. The question's terms stand, in their order, in the words just before
     each answering sentence (negative positions, one per term), so however long the question, they are
-    as close as a subject would be; nothing outside the answer is quoted.
+    as close as a subject would be; nothing outside the answer is quoted. A paragraph that only asks ("Q: Why
+    did Mao sign?", or a question standing alone) is answered by the paragraph after it.
     """
     out: dict[int, list[Occurrence]] = {}
     text = sentences.document.text
     question: list[Occurrence] = []
     paragraph = -1
+    only_asks = False  # every sentence of the paragraph so far is a question
     for s in sentences.items:
         if s.paragraph != paragraph:
-            question, paragraph = [], s.paragraph
+            if not (only_asks and s.paragraph == paragraph + 1):
+                question = []
+            paragraph, only_asks = s.paragraph, True
         if screened[s.index] in ("question", "prompt_echo") and s.role == "sentence" and is_question(text[s.start : s.end]):
             spans = sorted({(o.first, o.last) for o in occurrences[s.index]})
             slot = {span: k - len(spans) for k, span in enumerate(spans)}
             question = [Occurrence(o.group, slot[o.first, o.last], slot[o.first, o.last] + 1, o.start, o.end, o.phrase)
                         for o in occurrences[s.index]]
-        elif question and screened[s.index] is None:
-            out[s.index] = question
+        else:
+            only_asks = False
+            if question and screened[s.index] is None:
+                out[s.index] = question
     return out
 
 

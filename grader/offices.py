@@ -29,16 +29,17 @@ def misplaced(rubric: Rubric, sentence: Sentence, occ: list[Occurrence], years: 
     people = set(rubric.person_groups)
     shown = rubric.compiled.holder_names
     for office in rubric.offices:
-        roles = [o for o in occ if o.group in office.role]
+        roles = [o for o in occ if o.group in office.role or o.group in office.titles]
         if not roles:
             continue
         for person in (o for o in occ if o.group in people):
-            apposed = [role for role in roles if _apposed(sentence, person, role, window)]
+            holder = [h for h in office.holders if person.phrase in shown[h.name]]
+            apposed = [role for role in roles if (holder or role.group in office.role)
+                       and _apposed(sentence, person, role, window)]
             if not apposed:
                 continue
             if _marked_later(sentence, person, window):
                 continue
-            holder = [h for h in office.holders if person.phrase in shown[h.name]]
             dates = _dates([person, *apposed], years, matched, earlier_year, bound)
             if holder and not dates:
                 continue

@@ -327,6 +327,10 @@ class Office(_Model):
     role: list[str] = Field(min_length=1, description=(
         "Term groups whose terms name the office (\"leader\", \"premier\", \"President\"): the office is claimed "
         "only where one stands next to the holder's name."))
+    titles: list[str] = Field(default_factory=list, description=(
+        "Term groups of titles this office shares with others (\"President\", \"administration\", \"Prime "
+        "Minister\"): beside one of its holders they name the office, whose dates are then checked; beside anyone "
+        "else they name some other office (\"President Chiang Kai-shek\"), so no claim is read."))
     holders: list[Holder] = Field(min_length=1, description="Who held it, and when.")
     note: str = Field(description="The correct version, shown to the student.")
     examples: MisconceptionExamples = Field(description="Sentences that make a wrong claim and sentences that do not.")
@@ -743,9 +747,10 @@ def cross_check(rubric: Rubric) -> tuple[tuple, str] | None:
         if office.id in fact_ids:
             return ("offices", i, "id"), f"duplicate fact, misconception or office id '{office.id}'"
         fact_ids.add(office.id)
-        for k, g in enumerate(office.role):
-            if g not in groups:
-                return ("offices", i, "role", k), f"unknown term group '{g}'"
+        for field in ("role", "titles"):
+            for k, g in enumerate(getattr(office, field)):
+                if g not in groups:
+                    return ("offices", i, field, k), f"unknown term group '{g}'"
         for k, holder in enumerate(office.holders):
             if not any(spellings(holder.name) & spellings(phrase) for g in rubric.person_groups
                        for phrase in rubric.terms[g]):

@@ -61,6 +61,16 @@ def _infinitive(sentence: Sentence, k: int, text: str) -> bool:
             and after.norm not in english().function_words)
 
 
+def _past_perfect(sentence: Sentence, k: int, text: str) -> bool:
+    """Whether token k is "had" before a small-letter verb form other than its base ("had agreed", "had been"):
+    what follows happened before the time the sentence is set in ("In August 1945, as he had agreed at Yalta")."""
+    tokens = sentence.tokens
+    if tokens[k].norm != "had" or k + 1 >= len(tokens):
+        return False
+    after = tokens[k + 1]
+    return not text[after.start].isupper() and (after.norm != after.lemma or after.norm == "been")
+
+
 def _named_opening(sentence: Sentence, text: str, words: int) -> int | None:
     """The end of an opening phrase made of names, dates and small words and closed by a comma ("At the Yalta
     Conference in February 1945,"): a phrase with other words may hold a clause of its own."""
@@ -95,7 +105,8 @@ def scene(sentence: Sentence, text: str, words: int) -> Scene | None:
     moving_on = lang.relative_time | lang.sequence_words
     while reach < len(tokens):
         word = tokens[reach].norm
-        if word in moving_on or is_year(word) or word in lang.months or _infinitive(sentence, reach, text):
+        if (word in moving_on or is_year(word) or word in lang.months or _infinitive(sentence, reach, text)
+                or _past_perfect(sentence, reach, text)):
             break
         if reach > end and breaks(text[tokens[reach - 1].end : tokens[reach].start]):
             break

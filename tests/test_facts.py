@@ -154,6 +154,15 @@ def checks(rubric, text):
     ("Stalin refused to sign any treaty with Chiang Kai-shek in 1945.", [("no_treaty_with_chiang", "incorrect")]),
     ("Stalin did not sign a treaty with Chiang Kai-shek in 1947.", []),
     ("Mao refused to sign the treaty in 1949.", []),
+    # reluctance or eagerness to do something is no claim that it was done then
+    ("Stalin was reluctant to sign a new treaty when Mao reached Moscow in December 1949.",
+     [("mao_arrived_in_moscow", "correct")]),
+    ("Stalin's unwillingness to sign a treaty in 1949 angered Mao.", []),
+    # a past perfect happened before the time the sentence opens with: the opening date is not its date
+    ("In August 1945, as he had promised Roosevelt and Churchill at Yalta, Stalin signed a treaty with Chiang's "
+     "government.", [("kmt_treaty_1945", "correct"), ("yalta_conference", "correct")]),
+    ("In August 1945, at Yalta, Stalin signed a treaty with Chiang's government.",
+     [("kmt_treaty_1945", "correct"), ("yalta_conference", "incorrect")]),
     # a negation denies only the clause it stands in
     ("Acheson's speech of January 1950 pledged that America would defend Taiwan, which convinced Mao that "
      "Washington would never accept unification.", [("acheson_promised_defence", "incorrect")]),
@@ -216,6 +225,11 @@ def test_each_fact_is_credited_when_right_and_flagged_when_wrong(rubric, fact):
     # role_window = 4: four small words between the name and the office still give it; five do not
     ("In 1950 Malenkov, who as the new Soviet leader, met Mao in Moscow.", [("soviet_leader", "incorrect")]),
     ("In 1950 Malenkov, who had then been the Soviet leader, met Mao in Moscow.", []),
+    # a title other offices share names this one only beside its holders
+    ("In 1949 President Chiang Kai-shek withdrew to Taiwan.", [("kmt_to_taiwan", "correct")]),
+    ("In the Northeast, Gao Gang's administration traded closely with the Soviet authorities in 1949.", []),
+    ("In 1950 the American President, Eisenhower, refused to recognise Beijing.", [("us_president", "incorrect")]),
+    ("In 1950 the US President, Chiang Kai-shek, refused to recognise Beijing.", [("us_president", "incorrect")]),
 ])
 def test_an_office_is_checked_against_who_held_it_then(rubric, text, expected):
     assert [(f, s) for f, s, _ in checks(rubric, text)] == expected

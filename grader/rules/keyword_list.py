@@ -31,6 +31,8 @@ RULE: Rule = Rule(
              "stuffing.", minimum=1),
      Setting("max_repeats", int, 4, "Times one content word may stand in a sentence before it is stuffing.",
              minimum=2),
+     Setting("repeat_share", float, 0.15, "... when those repeats also make up this share of the sentence's "
+             "content words (a long sentence listing events names its actors more often).", minimum=0, maximum=1),
      Setting("list_run", int, 3, "Consecutive fragments (short term-only lines) that make a list.", minimum=2),
      Setting("fragment_items", int, 6, "Items (split at commas, semicolons, 'and', 'with') that make a string of "
              "fragments.", minimum=2),
