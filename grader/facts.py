@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Literal
+from typing import TYPE_CHECKING, Any, Callable, Literal, TypeVar
 
 from .language import english
 from . import direction, offices, reference, sequence
@@ -31,7 +31,7 @@ from .durations import durations, same_length
 from .matching import NEGATION, makes_claim
 from .scene import Scene, breaks, scene
 from .text import Sentence, Sentences, may_hold_digits, normalise
-from .years import ASCII_YEARS, YEAR_DIGITS, is_year
+from .years import ASCII_YEARS, WRITTEN_CENTURIES, YEAR_DIGITS, is_year, written_year
 
 if TYPE_CHECKING:
     from .compiled import CompiledRubric
@@ -42,7 +42,11 @@ if TYPE_CHECKING:
 TERM_LIST = "keyword_list"
 #: A sentence without this (nor digits) has no year to read: "that year" needs the word, which a hyphen at the end
 #: of a line may split ("ye-\nar").
+#: A verdict on an event, whatever its type.
+V = TypeVar("V")
 _YEAR_WORD = re.compile(r"y(?:-\s*)?e(?:-\s*)?a(?:-\s*)?r", re.IGNORECASE)
+#: Where a year may be written in words ("nineteen forty-nine"): the sentences whose words are looked at for one.
+_WRITTEN_CENTURY = re.compile(r"(?:nine|eigh)teen", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +81,8 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
         if s.paragraph != paragraph:
             paragraph, earlier_year, earlier_groups = s.paragraph, None, set()
             referents = reference.Paragraph()
-        years = _years(s, earlier_year) if may_hold_digits(text, s) or _YEAR_WORD.search(text, s.start, s.end) else []
+        years = (_years(s, earlier_year) if may_hold_digits(text, s) or _YEAR_WORD.search(text, s.start, s.end)
+                 or _WRITTEN_CENTURY.search(text, s.start, s.end) else [])
         before: int | None = earlier_year
         earlier_year = years[-1][1] if years else earlier_year
         occ = occurrences[s.index]
@@ -154,6 +159,7 @@ def _check_sentence(compiled: CompiledRubric, s: Sentence, occ: list[Occurrence]
                     fact, status = other, "incorrect"
                     break
         verdicts.append((fact, status))
+    verdicts = _one_wrong_reading(verdicts, occ)
     # One year for two events ("In 1949 Mao went to Moscow and signed the treaty"): the sentence dates
     # both, and one of them wrongly, so it is not shown as accurate. Two facts named by the same words
     # ("a pact with the Nationalist government") are two readings of one event: the year picks one; an
@@ -241,6 +247,18 @@ def fact_tables(rubric: Rubric) -> tuple:
     return ({f.id: _place_phrases(rubric, f) for f in rubric.facts},
             {f.id: _people_phrases(rubric, f) for f in rubric.facts},
             _facts_by_group(rubric), _namesakes_by_head(rubric))
+
+
+def _one_wrong_reading(verdicts: list[tuple[Fact, V]], occ: list[Occurrence]) -> list[tuple[Fact, V]]:
+    """Two events named by the same words ("Mao arrived in Moscow": his 1949 visit and his 1957 one) that are both
+    wrong for the sentence are two readings of one wrong claim: it is reported once, as the event the sentence
+    names in most words ("a non-aggression pact with the Nationalists" is the 1937 pact), the first of equals."""
+    wrong = [i for i, (_, status) in enumerate(verdicts) if status == "incorrect"]
+    spans = {i: _named_spans(verdicts[i][0], occ) for i in wrong}
+    size = {i: sum(last - first for first, last in spans[i]) for i in wrong}
+    dropped = {i for i in wrong for k in wrong
+               if k != i and _overlap(spans[i], spans[k]) and (size[k], -k) > (size[i], -i)}
+    return [verdict for i, verdict in enumerate(verdicts) if i not in dropped]
 
 
 def _misordered(s: Sentence, text: str, events: list[tuple[Fact, list[Occurrence]]], cfg: Any,
@@ -377,10 +395,15 @@ def _years(sentence: Sentence, earlier: int | None = None) -> list[tuple[int, in
     back = english().year_anaphora
     tokens = sentence.tokens
     # only a year, "year" or a word in another script (digits of other scripts) can add anything
-    for i in [k for k, t in enumerate(tokens) if t.norm in ASCII_YEARS or t.norm == "year" or not t.norm.isascii()]:
+    for i in [k for k, t in enumerate(tokens) if t.norm in ASCII_YEARS or t.norm == "year" or not t.norm.isascii()
+              or t.norm in WRITTEN_CENTURIES]:
         word = tokens[i].norm
         if is_year(word):
             out.append((i, int(word)))
+        elif word in WRITTEN_CENTURIES:
+            written = written_year(tokens, i)
+            if written is not None:
+                out.append((i, written))
         elif word == "year" and i > 0 and sentence.tokens[i - 1].norm in back:
             last = out[-1][1] if out else earlier
             if last is not None:

@@ -16,10 +16,43 @@ FIRST_YEAR, LAST_YEAR = 1000, 2099
 ASCII_YEARS = frozenset(str(year) for year in range(FIRST_YEAR, LAST_YEAR + 1))
 
 
+#: A year written in words opens with its century ("nineteen forty-nine"); its tens and units follow.
+WRITTEN_CENTURIES = {"eighteen": 1800, "nineteen": 1900}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
 def years_in(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """(position, year) of the tokens that are years, by is_year, with one set lookup for an ordinary word."""
+    """(position, year) of the tokens that are years, by is_year, or that open a year written in words
+    (`written_year`), with one set lookup for an ordinary word."""
     years = ASCII_YEARS
-    return [(i, int(t.norm)) for i, t in enumerate(tokens) if t.norm in years or not t.norm.isascii() and is_year(t.norm)]
+    out = []
+    for i, t in enumerate(tokens):
+        if t.norm in years or not t.norm.isascii() and is_year(t.norm):
+            out.append((i, int(t.norm)))
+        elif t.norm in WRITTEN_CENTURIES:
+            year = written_year(tokens, i)
+            if year is not None:
+                out.append((i, year))
+    return out
+
+
+def written_year(tokens: Sequence[Token], i: int) -> int | None:
+    """The year written in words from token i ("nineteen forty-nine", "nineteen fifty", "nineteen twelve"), or
+    None: a century word alone, or before anything but tens or a teen ("nineteen people"), is no year."""
+    century = WRITTEN_CENTURIES.get(tokens[i].norm)
+    if century is None or i + 1 >= len(tokens):
+        return None
+    after = tokens[i + 1].norm
+    if after in _TEENS:
+        return century + _TEENS[after]
+    if after not in _TENS:
+        return None
+    unit = _UNITS.get(tokens[i + 2].norm, 0) if i + 2 < len(tokens) else 0
+    return century + _TENS[after] + unit
 
 
 def is_year(word: str) -> bool:

@@ -154,6 +154,15 @@ def checks(rubric, text):
     ("Stalin refused to sign any treaty with Chiang Kai-shek in 1945.", [("no_treaty_with_chiang", "incorrect")]),
     ("Stalin did not sign a treaty with Chiang Kai-shek in 1947.", []),
     ("Mao refused to sign the treaty in 1949.", []),
+    # a year written in words is a year; a century word before anything but tens or a teen is not
+    ("Liu Shaoqi travelled to Moscow in the summer of nineteen forty-eight.", [("liu_shaoqi_visit", "incorrect")]),
+    ("Liu Shaoqi travelled secretly to Moscow in the summer of nineteen forty-nine.",
+     [("liu_shaoqi_visit", "correct")]),
+    ("In nineteen fifty Mao signed the treaty in Moscow.", [("treaty_signed", "correct")]),
+    ("Nineteen delegates watched Mao sign the treaty in Moscow in 1950.", [("treaty_signed", "correct")]),
+    # the same words name two visits, each with its own month: the month is checked against its year's visit
+    ("Mao arrived in Moscow in early November 1949.", [("mao_arrived_in_moscow", "incorrect")]),
+    ("Mao arrived in Moscow in November 1957 for the conference.", [("mao_second_moscow_visit", "correct")]),
     # reluctance or eagerness to do something is no claim that it was done then
     ("Stalin was reluctant to sign a new treaty when Mao reached Moscow in December 1949.",
      [("mao_arrived_in_moscow", "correct")]),

@@ -68,6 +68,10 @@ ALLOWED_CONSTANTS = {
     ("grader/sequence.py", "DECEMBER"): "the calendar: a year's last month",
     ("grader/years.py", "FIRST_YEAR"): "what a year is written as",
     ("grader/years.py", "LAST_YEAR"): "what a year is written as",
+    ("grader/years.py", "WRITTEN_CENTURIES"): "what a year written in words is: the values of number words",
+    ("grader/years.py", "_TENS"): "what a year written in words is: the values of number words",
+    ("grader/years.py", "_TEENS"): "what a year written in words is: the values of number words",
+    ("grader/years.py", "_UNITS"): "what a year written in words is: the values of number words",
 }
 
 SMALL = (0, 1, 2)
