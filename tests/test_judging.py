@@ -193,6 +193,18 @@ def test_an_essay_dated_only_outside_the_questions_period_is_off_topic(rubric):
     assert "off_topic" not in {f.code for f in grade_file(DATA / "essay_off_topic_1930s.txt", without).flags}
 
 
+def test_an_essay_dated_almost_only_outside_the_questions_period_is_off_topic(rubric):
+    """A date or two of the question's years in passing does not bring an essay about another period on topic."""
+    from grader import grade_text
+
+    essay = (DATA / "essay_off_topic_1930s.txt").read_text(encoding="utf-8")
+    essay += "\n\nIt was not the last such bargain: in 1949 the Communists won the civil war."
+    flags = {f.code: f.message for f in grade_text(essay, rubric).flags}
+    assert "8 of the essay's 9 dates fall outside the years this question is about" in flags["off_topic"]
+    lenient = rubric.model_copy(update={"rules": {**rubric.rules, "off_topic": {"period_share": 0.1}}})
+    assert "off_topic" not in {f.code for f in grade_text(essay, lenient).flags}
+
+
 def test_background_from_the_1920s_keeps_an_answer_on_topic(rubric):
     from grader import grade_text
 

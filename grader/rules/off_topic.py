@@ -14,16 +14,18 @@ if TYPE_CHECKING:
 
 RULE: Rule = Rule(
     "off_topic", "An essay whose answer to this question is negligible (too few sentences answer it, and they are a "
-    "small share of the essay, once digressions into other questions are set aside), or that dates its events only "
-    "outside the rubric's `period`, is off topic: every part is at level 0.", "flag",
+    "small share of the essay, once digressions into other questions are set aside), or that dates its events almost "
+    "only outside the rubric's `period`, is off topic: every part is at level 0.", "flag",
     (Setting("min_sentences", int, 5, "Sentences that are evidence for some part below which the essay's answer is "
              "negligible and it is off topic.", minimum=0),
      Setting("min_share", float, 0.25, "Share of the essay's sentences that, when they answer the question, keep a "
              "short answer on topic however few they are (an excerpt that answers one part is credited for it).",
              minimum=0, maximum=1),
-     Setting("period_years", int, 5, "Years an essay must date events in, none of them in the rubric's `period`, "
-             "before it is about another period (an essay on the 1920s and 30s written in the question's words).",
-             minimum=1),
+     Setting("period_years", int, 5, "Years an essay must date events in, too few of them in the rubric's `period` "
+             "(see period_share), before it is about another period (an essay on the 1920s and 30s, or on today, "
+             "written in the question's words).", minimum=1),
+     Setting("period_share", float, 0.3, "Share of those dates that must fall in the rubric's `period`: with fewer, "
+             "the essay is about another period, whatever it says in passing of this one.", minimum=0, maximum=1),
      Setting("substantial_answer", int, 10, "Sentences answering this question from which the answer is never "
              "negligible, however long the essay's digressions into other questions (an epilogue on later events "
              "costs a full answer nothing).", minimum=0)),
@@ -50,8 +52,11 @@ def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -
     period = ctx.rubric.period
     if period is not None:
         dated = [y for s in written if may_hold_digits(ctx.text, s) for y in _years(s)]
-        if len(dated) >= cfg.period_years and not any(period.from_ <= y <= period.to for y in dated):
-            return Flag(RULE.id, f"All {len(dated)} of the essay's dates fall outside the years this question is about "
+        inside = sum(period.from_ <= y <= period.to for y in dated)
+        if len(dated) >= cfg.period_years and inside < cfg.period_share * len(dated):
+            held = (f"All {len(dated)} of the essay's dates" if not inside
+                    else f"{len(dated) - inside} of the essay's {len(dated)} dates")
+            return Flag(RULE.id, f"{held} fall outside the years this question is about "
                                  f"({period.from_}-{period.to}): it answers a question about another period, so no "
                                  "part can be credited.")
     if other and len(away) > len(core) and len(core) < cfg.substantial_answer:
