@@ -27,6 +27,7 @@ FRESH2 = ROOT / "samples" / "fresh2"
 FRESH3 = ROOT / "samples" / "fresh3"
 FRESH4 = ROOT / "samples" / "fresh4"
 FRESH5 = ROOT / "samples" / "fresh5"
+FRESH6 = ROOT / "samples" / "fresh6"
 #: The honesty figures of each set, measured before the rules that read what a sentence claims (attribution,
 #: the essay's own judgement, explained factors, wrong facts spoiling their paragraph, amounts, misconceptions):
 #: (on-topic QWK, on-topic bias, teacher's zero parts left at zero, labelled errors reported, shown correct).
@@ -50,6 +51,9 @@ HONESTY_BEFORE = {
     # the fifth fresh samples' first run
     "fifth fresh samples vs marker A": (0.535, 0.73, 0.38, 0.34, 8),
     "fifth fresh samples vs marker B": (0.537, 0.73, 0.46, 0.36, 8),
+    # the sixth fresh samples' first run
+    "sixth fresh samples vs marker A": (0.550, -0.50, 0.77, 0.45, 3),
+    "sixth fresh samples vs marker B": (0.582, -0.48, 0.82, 0.45, 3),
 }
 #: Overall QWK of the same sets before that round.
 QWK_BEFORE = {"sample set": 0.888, "hard samples vs marker A": 0.527, "hard samples vs marker B": 0.564,
@@ -57,7 +61,8 @@ QWK_BEFORE = {"sample set": 0.888, "hard samples vs marker A": 0.527, "hard samp
               "second fresh samples vs marker A": 0.606, "second fresh samples vs marker B": 0.634,
               "third fresh samples vs marker A": 0.721, "third fresh samples vs marker B": 0.759,
               "fourth fresh samples vs marker A": 0.557, "fourth fresh samples vs marker B": 0.599,
-              "fifth fresh samples vs marker A": 0.654, "fifth fresh samples vs marker B": 0.661}
+              "fifth fresh samples vs marker A": 0.654, "fifth fresh samples vs marker B": 0.661,
+              "sixth fresh samples vs marker A": 0.589, "sixth fresh samples vs marker B": 0.621}
 #: Measured once, with the grader as it stood when `grader evaluate` was added, before the held-out round.
 BEFORE = ("Before the judging rules of the held-out round were written (the grader as of the commit that added\n"
           "`grader evaluate`), the test set gave QWK 0.867 against marker A and 0.844 against marker B, lowest part\n"
@@ -144,6 +149,27 @@ LATER_SETS: tuple[tuple[Path, str, str, tuple[str, ...]], ...] = (
         'made by writers of two or more sets, became misconceptions in the rubric (who apologised to whom,',
         "who kept whom waiting, Soviet industry handed to the CCP, Taiwan inside Acheson's perimeter, no",
         'treaty with Chiang).',
+    )),
+    (FRESH6, 'Sixth fresh samples', 'sixth fresh samples', (
+        'Twenty-four hard cases by three more writers (good essays each missing one part, a judgement on the',
+        "wrong alliance, today's China-Russia partnership and the Korean War in the question's words, false",
+        'facts outside the famous ones, an interview, notes in Word bullets), labelled blind by two markers',
+        'and committed before the grader read them (samples/fresh6/README.md). Their first run: QWK 0.589',
+        'and 0.621, on topic 0.550 and 0.582, bias -0.50 and -0.48, 45% of the listed errors reported, 3',
+        "shown as correct. Most of the gap was reading, not judging: Word's bulleted paragraphs were read as",
+        'headings (revision notes marked 0 that both markers gave 5), a question in a paragraph of its own',
+        "was not carried into the answer after it (an interview the markers gave 9 marked 5), a long",
+        'sentence listing events was taken for stuffing, and "President Chiang Kai-shek", "Gao Gang\'s',
+        'administration", "reluctance to sign" and "as he had agreed at Yalta" were reported as wrong',
+        'facts in essays with none. The changes they informed, each general: Word lists read as lists,',
+        'a question standing alone is answered by the next paragraph, stuffing is a share of the words as',
+        "well as a count, a title other offices share names an office only beside its holders, an",
+        'intention or reluctance is no claim that a thing was done, a past perfect is outside the reach of',
+        "an opening date, years written in words are years, each of Mao's two arrivals in Moscow has its own",
+        "month, and an essay with fewer than three in ten of its dates in the question's years is about",
+        'another period. Still wrong after them: a judgement on how natural the US-Nationalist alliance was',
+        'is credited as the judgement asked for (cordelia, marked 10 against 6), and essays with one or two',
+        "slips lose their paragraphs' developed parts where the markers keep them (bettina, 4 against 7 and 6).",
     )),
 )
 
