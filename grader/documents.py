@@ -12,7 +12,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 from .errors import DocumentError
 
@@ -179,7 +179,7 @@ def read_docx_bytes(data: bytes, name: str) -> Document:
         if body is None:
             raise DocumentError(name, "not a valid Word file (no document part): save it again as .docx")
         rels = _part_relationships(archive, main_part, name)
-        builder = _DocxTextBuilder(_numbered_styles(archive, rels.get("styles"), name))
+        builder = _DocxTextBuilder(lambda: _numbered_styles(archive, rels.get("styles"), name))
         body_elem = body.find(_w("body"))
         if body_elem is None:
             raise DocumentError(name, "not a valid Word file (the document has no body)")
@@ -279,46 +279,94 @@ def _part_relationships(archive: zipfile.ZipFile, main_part: str, name: str) -> 
 
 def _numbers(ppr) -> bool | None:
     """Whether paragraph properties (a paragraph's or a style's) number or bullet it: True, False (numbering
-    turned off, `numId` 0), or None when they say nothing."""
+    turned off, `numId` 0), or None when they name no list."""
     if ppr is None:
         return None
     num = ppr.find(_w("numPr"))
     if num is None:
         return None
     num_id = num.find(_w("numId"))
-    return num_id is None or num_id.get(_w("val")) != "0"
+    return None if num_id is None else num_id.get(_w("val")) != "0"  # a level alone takes the list from the style
 
 
 def _numbered_styles(archive: zipfile.ZipFile, part: str | None, name: str) -> frozenset[str]:
     """The ids of the paragraph styles that make a list item ("List Bullet", "List Number" and a teacher's own),
-    by their numbering or the numbering of a style they are based on."""
-    try:
-        tree = _parse_part(archive, part, name) if part else None
-    except DocumentError:
-        return frozenset()  # the styles only tell which paragraphs are list items: the essay reads without them
-    if tree is None:
+    by their numbering or the numbering of a style they are based on. A styles part is large (a third of a
+    megabyte from Word's own template) and only these few facts are wanted, so it is scanned rather than parsed
+    where it is written as Word writes it; the styles only say which paragraphs are list items, so an essay whose
+    styles cannot be read reads without them."""
+    if not part:
         return frozenset()
-    own: dict[str, bool | None] = {}
-    based: dict[str, str] = {}
-    for style in tree.iter(_w("style")):
-        if style.get(_w("type")) != "paragraph" or not style.get(_w("styleId")):
-            continue
-        sid = style.get(_w("styleId"))
-        ppr = style.find(_w("pPr"))
-        # a heading style may be numbered too ("1. Introduction"): an outline level makes it a heading, not an item
-        own[sid] = False if ppr is not None and ppr.find(_w("outlineLvl")) is not None else _numbers(ppr)
-        parent = style.find(_w("basedOn"))
-        if parent is not None and parent.get(_w("val")):
-            based[sid] = parent.get(_w("val"))
+    try:
+        data = _read_part(archive, part, name)
+        if data is None:
+            return frozenset()
+        styles = _scanned_styles(data) if b"<w:style " in data else _parsed_styles(archive, part, name)
+    except DocumentError:
+        return frozenset()
     numbered = set()
-    for sid in own:
-        seen, current = set(), sid
-        while current in own and own[current] is None and current in based and current not in seen:
+    for sid in styles:
+        seen: set[str] = set()
+        current: str | None = sid
+        while current in styles and styles[current][0] is None and current not in seen:
             seen.add(current)
-            current = based[current]
-        if own.get(current):
+            current = styles[current][1]  # the style it is based on, if any
+        if current is not None and current in styles and styles[current][0]:
             numbered.add(sid)
     return frozenset(numbered)
+
+
+_STYLE_ATTRIBUTE = re.compile(rb"""\bw:(type|styleId)\s*=\s*["']([^"']*)["']""")
+_BASED_ON = re.compile(rb"""<w:basedOn\b[^>]*\bw:val\s*=\s*["']([^"']*)["']""")
+_NUM_ID = re.compile(rb"""<w:numId\b[^>]*\bw:val\s*=\s*["']([^"']*)["']""")
+
+
+def _scanned_styles(data: bytes) -> dict[str, tuple[bool | None, str | None]]:
+    """Each paragraph style's own numbering (as `_numbers` reads it) and the style it is based on, read off the
+    part's text: each `<w:style>` element up to its end tag."""
+    out: dict[str, tuple[bool | None, str | None]] = {}
+    at = data.find(b"<w:style ")
+    while at >= 0:
+        close = data.find(b">", at)
+        if close < 0:
+            break
+        tag = data[at:close]
+        at = data.find(b"<w:style ", close)
+        if b"paragraph" not in tag:  # character, table and numbering styles: most of them
+            continue
+        attributes = {key: value for key, value in _STYLE_ATTRIBUTE.findall(tag)}
+        if attributes.get(b"type") != b"paragraph" or not attributes.get(b"styleId"):
+            continue
+        self_closing = tag.endswith(b"/")
+        end = close + 1 if self_closing else data.find(b"</w:style>", close)
+        body = data[close + 1 : end if end >= 0 else len(data)]
+        numbering: bool | None = None
+        if b"<w:outlineLvl" in body:
+            numbering = False  # a numbered heading style ("1. Introduction") is a heading, not a list item
+        elif b"<w:numPr" in body:
+            num_id = _NUM_ID.search(body)
+            numbering = None if num_id is None else num_id.group(1) != b"0"
+        based = _BASED_ON.search(body)
+        out[attributes[b"styleId"].decode("utf-8", "replace")] = (
+            numbering, based.group(1).decode("utf-8", "replace") if based else None)
+    return out
+
+
+def _parsed_styles(archive: zipfile.ZipFile, part: str, name: str) -> dict[str, tuple[bool | None, str | None]]:
+    """`_scanned_styles` for a part written with another namespace prefix: parsed whole."""
+    tree = _parse_part(archive, part, name)
+    out: dict[str, tuple[bool | None, str | None]] = {}
+    if tree is None:
+        return out
+    for style in tree.iter(_w("style")):
+        sid = style.get(_w("styleId"))
+        if style.get(_w("type")) != "paragraph" or not sid:
+            continue
+        ppr = style.find(_w("pPr"))
+        numbering = False if ppr is not None and ppr.find(_w("outlineLvl")) is not None else _numbers(ppr)
+        parent = style.find(_w("basedOn"))
+        out[sid] = (numbering, parent.get(_w("val")) if parent is not None else None)
+    return out
 
 
 def _path_of(root, elem) -> tuple[int, ...]:
@@ -343,9 +391,10 @@ def _roman(n: int) -> str:
 class _DocxTextBuilder:
     """Walks WordprocessingML and collects paragraphs of text with the element each piece came from."""
 
-    def __init__(self, numbered_styles: frozenset[str] = frozenset()) -> None:
+    def __init__(self, numbered_styles: Callable[[], frozenset[str]] = frozenset) -> None:
         self.part = ""
-        self.numbered_styles = numbered_styles
+        self._read_styles = numbered_styles  # read when a paragraph first names a style: most name none
+        self._numbered_styles: frozenset[str] | None = None
         self.paragraphs: list[tuple[list[tuple[str, str, tuple[int, ...]]], str]] = []
         self.note_numbers: dict[tuple[str, str], str] = {}
         self.counts = {"footnote": 0, "endnote": 0}
@@ -415,7 +464,11 @@ class _DocxTextBuilder:
         if own is not None:
             return own
         style = ppr.find(_w("pStyle")) if ppr is not None else None
-        return style is not None and style.get(_w("val")) in self.numbered_styles
+        if style is None:
+            return False
+        if self._numbered_styles is None:
+            self._numbered_styles = self._read_styles()
+        return style.get(_w("val")) in self._numbered_styles
 
     def _inline(self, elem, path, pieces, boxes) -> None:
         for i, child in enumerate(elem):

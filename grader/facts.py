@@ -77,12 +77,13 @@ def check_facts(compiled: CompiledRubric, sentences: Sentences, occurrences: lis
     earlier_year: int | None = None  # the last year the paragraph stated before this sentence
     earlier_groups: set[str] = set()  # the groups the paragraph named before this sentence
     referents = reference.Paragraph()
+    written = "teen" in text or "TEEN" in text  # a year in words may stand in the essay: looked for sentence by sentence
     for s in sentences.items:
         if s.paragraph != paragraph:
             paragraph, earlier_year, earlier_groups = s.paragraph, None, set()
             referents = reference.Paragraph()
         years = (_years(s, earlier_year) if may_hold_digits(text, s) or _YEAR_WORD.search(text, s.start, s.end)
-                 or _WRITTEN_CENTURY.search(text, s.start, s.end) else [])
+                 or written and _WRITTEN_CENTURY.search(text, s.start, s.end) else [])
         before: int | None = earlier_year
         earlier_year = years[-1][1] if years else earlier_year
         occ = occurrences[s.index]
@@ -254,6 +255,8 @@ def _one_wrong_reading(verdicts: list[tuple[Fact, V]], occ: list[Occurrence]) ->
     wrong for the sentence are two readings of one wrong claim: it is reported once, as the event the sentence
     names in most words ("a non-aggression pact with the Nationalists" is the 1937 pact), the first of equals."""
     wrong = [i for i, (_, status) in enumerate(verdicts) if status == "incorrect"]
+    if len(wrong) < 2:  # most sentences
+        return verdicts
     spans = {i: _named_spans(verdicts[i][0], occ) for i in wrong}
     size = {i: sum(last - first for first, last in spans[i]) for i in wrong}
     dropped = {i for i in wrong for k in wrong

@@ -223,3 +223,15 @@ def test_docx_with_a_damaged_styles_part_still_reads(tmp_path):
     doc = read_document(damaged)
     assert "Stalin cautious about the CCP" in paragraphs(doc)  # no style tells it is a list item; it still reads
     assert "• Numbered by hand" in paragraphs(doc)
+
+
+def test_docx_styles_scanned_as_text_read_as_parsing_them_does(tmp_path):
+    """The styles part is scanned for speed; parsed (as for a part written with another prefix) it gives the same."""
+    import zipfile
+
+    from grader.documents import _parsed_styles, _scanned_styles
+
+    with zipfile.ZipFile(_notes_docx(tmp_path / "notes.docx")) as archive:
+        scanned = _scanned_styles(archive.read("word/styles.xml"))
+        assert scanned == _parsed_styles(archive, "word/styles.xml", "notes.docx")
+    assert scanned["ListBullet"][0] is True and scanned["Heading1"][0] is False  # numbered, but a heading
