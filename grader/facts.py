@@ -437,18 +437,53 @@ NAMESAKE: Literal["namesake"] = "namesake"
 Status = Literal["correct", "incorrect", "unsure", "namesake"] | None
 
 
-def _month_before(sentence: Sentence, position: int) -> int | None:
-    """The month named with the year at `position` ("14 February 1950", "February 1950", "February 14, 1950")."""
+def _month_before(sentence: Sentence, position: int, text: str) -> int | None:
+    """The month named with the year at `position` ("14 February 1950", "February 1950", "February 14, 1950"), or
+    written in figures with it (`_month_in_figures`)."""
     months = english().months
     tokens = sentence.tokens
     for back in (1, 2):
         if position - back < 0:
-            return None
+            break
         word = tokens[position - back].norm
         if word in months:
             return months[word]
         if not (back == 1 and word.isdigit() and len(word) <= 2):
-            return None  # only a day may stand between the month and the year
+            break  # only a day may stand between the month and the year
+    return _month_in_figures(sentence, position, text)
+
+
+#: What joins the figures of a date written in figures ("14/2/1950", "14.2.1950", "1950-02-14").
+DATE_SEPARATORS = ("/", ".", "-")
+#: The calendar: months in a year, most days in a month.
+MONTHS, MONTH_DAYS = 12, 31
+
+
+def _month_in_figures(sentence: Sentence, position: int, text: str) -> int | None:
+    """The month of a date written in figures around the year at `position`: the middle figure after the year
+    ("1950-02-14"), or before it the figure that can be a month where the other can only be a day ("14/2/1950",
+    "2/14/1950"); None when both could be months ("4/2/1950" is April to some readers and February to others)."""
+    tokens = sentence.tokens
+
+    def figure(k: int) -> int | None:
+        word = tokens[k].norm if 0 <= k < len(tokens) else ""
+        return int(word) if word.isdigit() and len(word) <= 2 else None
+
+    def joined(k: int) -> bool:  # token k and the next are one date's figures
+        return text[tokens[k].end : tokens[k + 1].start] in DATE_SEPARATORS
+
+    if position + 2 < len(tokens) and joined(position) and joined(position + 1):
+        month, day = figure(position + 1), figure(position + 2)
+        return month if month is not None and day is not None and 1 <= month <= MONTHS else None
+    if position >= 2 and joined(position - 2) and joined(position - 1):
+        first, second = figure(position - 2), figure(position - 1)
+        if first is None or second is None:
+            return None
+        if MONTHS < first <= MONTH_DAYS and 1 <= second <= MONTHS:
+            return second
+        if MONTHS < second <= MONTH_DAYS and 1 <= first <= MONTHS:
+            return first
+        return first if first == second and 1 <= first <= MONTHS else None
     return None
 
 
@@ -662,7 +697,7 @@ def _judge(fact: Fact, matched: list[Fact], s: Sentence, occ: list[Occurrence], 
         elif _as_time_reference(s, anchors):  # "he died in 1949, shortly after Mao's arrival": the year is his
             dated = []
         months = fact.must.months
-        named_months = [m for m in (_month_before(s, i) for i in dated if not _nearer_another(i, anchors, elsewhere)
+        named_months = [m for m in (_month_before(s, i, text) for i in dated if not _nearer_another(i, anchors, elsewhere)
                               and _bound_to_event(s, i, anchors, cfg.date_window, text, opening)) if m]
         own_month = any(i in bound for i in dated)  # a year bound to the event (`bound`, by the same test)
         if months and named_months and not any(m in months for m in named_months) and (

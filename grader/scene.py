@@ -71,12 +71,12 @@ def _past_perfect(sentence: Sentence, k: int, text: str) -> bool:
     return not text[after.start].isupper() and (after.norm != after.lemma or after.norm == "been")
 
 
-def _named_opening(sentence: Sentence, text: str, words: int) -> int | None:
+def _named_opening(sentence: Sentence, text: str, words: int, first: int = 0) -> int | None:
     """The end of an opening phrase made of names, dates and small words and closed by a comma ("At the Yalta
     Conference in February 1945,"): a phrase with other words may hold a clause of its own."""
     lang = english()
     tokens = sentence.tokens
-    for k in range(1, min(len(tokens) - 1, words + 1)):
+    for k in range(first + 1, min(len(tokens) - 1, first + words + 1)):
         word = tokens[k]
         if not (text[word.start].isupper() or word.norm in lang.function_words or _date_word(word.norm)):
             return None
@@ -87,18 +87,20 @@ def _named_opening(sentence: Sentence, text: str, words: int) -> int | None:
 
 
 def scene(sentence: Sentence, text: str, words: int) -> Scene | None:
-    """The sentence's opening scene, or None: it starts with a preposition of time or place ("In", "At",
-    "On", "During") followed by a date ("In December 1949 Mao ...") or by names closed by a comma within
-    `words` words."""
+    """The sentence's opening scene, or None: it starts (after a word of sequence, if any) with a preposition of
+    time or place ("In", "At", "On", "During") followed by a date ("In December 1949 Mao ...") or by names closed
+    by a comma within `words` words."""
     lang = english()
     tokens = sentence.tokens
-    if not tokens or tokens[0].norm not in lang.scene_prepositions:
+    # a word of sequence may stand first ("Then in 1949 Mao went to Moscow and they signed the treaty")
+    first = 1 if len(tokens) > 1 and tokens[0].norm in lang.sequence_words else 0
+    if not tokens or tokens[first].norm not in lang.scene_prepositions:
         return None
-    k = 1
+    k = first + 1
     while k < len(tokens) and _date_word(tokens[k].norm):
         k += 1
     # "In December 1949 Mao went ...", "In 1949, Mao went ..."; else "At the Yalta Conference in 1945, ..."
-    end = k if any(is_year(t.norm) for t in tokens[1:k]) else _named_opening(sentence, text, words)
+    end = k if any(is_year(t.norm) for t in tokens[first + 1 : k]) else _named_opening(sentence, text, words, first)
     if end is None or end >= len(tokens):
         return None
     reach = end

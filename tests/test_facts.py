@@ -154,6 +154,19 @@ def checks(rubric, text):
     ("Stalin refused to sign any treaty with Chiang Kai-shek in 1945.", [("no_treaty_with_chiang", "incorrect")]),
     ("Stalin did not sign a treaty with Chiang Kai-shek in 1947.", []),
     ("Mao refused to sign the treaty in 1949.", []),
+    # a date in figures gives its month where it can only be read one way
+    ("Mao arrived in Moscow on 1949-11-16 after a long journey.", [("mao_arrived_in_moscow", "incorrect")]),
+    ("Mao arrived in Moscow on 16/12/1949.", [("mao_arrived_in_moscow", "correct")]),
+    ("The Treaty of Friendship, Alliance and Mutual Assistance was signed in Moscow on 14/3/1950.",
+     [("treaty_signed", "incorrect")]),
+    ("The Treaty of Friendship, Alliance and Mutual Assistance was signed in Moscow on 2/14/1950.",
+     [("treaty_signed", "correct")]),
+    # "4/3/1950" is April to some readers and March to others: the month is not read, the year is right
+    ("The Treaty of Friendship, Alliance and Mutual Assistance was signed in Moscow on 4/3/1950.",
+     [("treaty_signed", "correct")]),
+    # an opening scene after a word of sequence still dates its whole main clause
+    ("Then in 1949 Mao went to Moscow and they signed the treaty.",
+     [("treaty_signed", "incorrect"), ("mao_in_moscow", "correct")]),
     # a year written in words is a year; a century word before anything but tens or a teen is not
     ("Liu Shaoqi travelled to Moscow in the summer of nineteen forty-eight.", [("liu_shaoqi_visit", "incorrect")]),
     ("Liu Shaoqi travelled secretly to Moscow in the summer of nineteen forty-nine.",

@@ -68,6 +68,8 @@ ALLOWED_CONSTANTS = {
     ("grader/sequence.py", "DECEMBER"): "the calendar: a year's last month",
     ("grader/years.py", "FIRST_YEAR"): "what a year is written as",
     ("grader/years.py", "LAST_YEAR"): "what a year is written as",
+    ("grader/facts.py", "MONTHS"): "the calendar: months in a year",
+    ("grader/facts.py", "MONTH_DAYS"): "the calendar: most days in a month",
     ("grader/years.py", "WRITTEN_CENTURIES"): "what a year written in words is: the values of number words",
     ("grader/years.py", "_TENS"): "what a year written in words is: the values of number words",
     ("grader/years.py", "_TEENS"): "what a year written in words is: the values of number words",
