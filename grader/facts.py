@@ -30,7 +30,7 @@ from .amounts import amounts, parse_amount, percentages
 from .durations import durations, same_length
 from .matching import NEGATION, makes_claim
 from .scene import Scene, breaks, scene
-from .text import Sentence, Sentences, may_hold_digits, normalise
+from .text import Sentence, Sentences, Token, may_hold_digits, normalise
 from .years import ASCII_YEARS, WRITTEN_CENTURIES, YEAR_DIGITS, is_year, written_year
 
 if TYPE_CHECKING:
@@ -40,10 +40,10 @@ if TYPE_CHECKING:
 #: Korean War 1948") is corrected, though nothing in it is confirmed or credited, and names side by side in it
 #: claim nothing about each other.
 TERM_LIST = "keyword_list"
-#: A sentence without this (nor digits) has no year to read: "that year" needs the word, which a hyphen at the end
-#: of a line may split ("ye-\nar").
 #: A verdict on an event, whatever its type.
 V = TypeVar("V")
+#: A sentence without this (nor digits) has no year to read: "that year" needs the word, which a hyphen at the end
+#: of a line may split ("ye-\nar").
 _YEAR_WORD = re.compile(r"y(?:-\s*)?e(?:-\s*)?a(?:-\s*)?r", re.IGNORECASE)
 #: Where a year may be written in words ("nineteen forty-nine"): the sentences whose words are looked at for one.
 _WRITTEN_CENTURY = re.compile(r"(?:nine|eigh)teen", re.IGNORECASE)
@@ -464,19 +464,11 @@ def _month_in_figures(sentence: Sentence, position: int, text: str) -> int | Non
     ("1950-02-14"), or before it the figure that can be a month where the other can only be a day ("14/2/1950",
     "2/14/1950"); None when both could be months ("4/2/1950" is April to some readers and February to others)."""
     tokens = sentence.tokens
-
-    def figure(k: int) -> int | None:
-        word = tokens[k].norm if 0 <= k < len(tokens) else ""
-        return int(word) if word.isdigit() and len(word) <= 2 else None
-
-    def joined(k: int) -> bool:  # token k and the next are one date's figures
-        return text[tokens[k].end : tokens[k + 1].start] in DATE_SEPARATORS
-
-    if position + 2 < len(tokens) and joined(position) and joined(position + 1):
-        month, day = figure(position + 1), figure(position + 2)
+    if position + 2 < len(tokens) and _joined(tokens, position, text) and _joined(tokens, position + 1, text):
+        month, day = _figure(tokens, position + 1), _figure(tokens, position + 2)
         return month if month is not None and day is not None and 1 <= month <= MONTHS else None
-    if position >= 2 and joined(position - 2) and joined(position - 1):
-        first, second = figure(position - 2), figure(position - 1)
+    if position >= 2 and _joined(tokens, position - 2, text) and _joined(tokens, position - 1, text):
+        first, second = _figure(tokens, position - 2), _figure(tokens, position - 1)
         if first is None or second is None:
             return None
         if MONTHS < first <= MONTH_DAYS and 1 <= second <= MONTHS:
@@ -485,6 +477,17 @@ def _month_in_figures(sentence: Sentence, position: int, text: str) -> int | Non
             return first
         return first if first == second and 1 <= first <= MONTHS else None
     return None
+
+
+def _figure(tokens: tuple[Token, ...], k: int) -> int | None:
+    """Token k as a day's or a month's figure (one or two digits), or None."""
+    word = tokens[k].norm
+    return int(word) if word.isdigit() and len(word) <= 2 else None
+
+
+def _joined(tokens: tuple[Token, ...], k: int, text: str) -> bool:
+    """Whether tokens k and k + 1 are figures of one date, with only a date's separator between them."""
+    return text[tokens[k].end : tokens[k + 1].start] in DATE_SEPARATORS
 
 
 def _place_phrases(rubric: Rubric, fact: Fact) -> tuple[str | None, set[str]]:

@@ -66,5 +66,5 @@ def flag(ctx: Screening, reasons: list[str | None], topic: set[int], cfg: Any) -
 
 
 def _years(sentence: Sentence) -> list[int]:
-    """The four-digit years a sentence states."""
+    """The years a sentence states (in figures, or in words beside figures)."""
     return [year for _, year in years_in(sentence.tokens)]
