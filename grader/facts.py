@@ -31,7 +31,7 @@ from .durations import durations, same_length
 from .matching import NEGATION, makes_claim
 from .scene import Scene, breaks, scene
 from .text import Sentence, Sentences, Token, may_hold_digits, normalise
-from .years import ASCII_YEARS, WRITTEN_CENTURIES, YEAR_DIGITS, is_year, written_year
+from .years import ASCII_YEARS, WRITTEN_CENTURIES, YEAR_DIGITS, year_at
 
 if TYPE_CHECKING:
     from .compiled import CompiledRubric
@@ -400,14 +400,10 @@ def _years(sentence: Sentence, earlier: int | None = None) -> list[tuple[int, in
     # only a year, "year" or a word in another script (digits of other scripts) can add anything
     for i in [k for k, t in enumerate(tokens) if t.norm in ASCII_YEARS or t.norm == "year" or not t.norm.isascii()
               or t.norm in WRITTEN_CENTURIES]:
-        word = tokens[i].norm
-        if is_year(word):
-            out.append((i, int(word)))
-        elif word in WRITTEN_CENTURIES:
-            written = written_year(tokens, i)
-            if written is not None:
-                out.append((i, written))
-        elif word == "year" and i > 0 and sentence.tokens[i - 1].norm in back:
+        stated = year_at(tokens, i)
+        if stated is not None:
+            out.append((i, stated))
+        elif tokens[i].norm == "year" and i > 0 and sentence.tokens[i - 1].norm in back:
             last = out[-1][1] if out else earlier
             if last is not None:
                 out.append((i, last))

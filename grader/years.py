@@ -31,13 +31,19 @@ def years_in(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     years = ASCII_YEARS
     out = []
     for i, t in enumerate(tokens):
-        if t.norm in years or not t.norm.isascii() and is_year(t.norm):
-            out.append((i, int(t.norm)))
-        elif t.norm in WRITTEN_CENTURIES:
-            year = written_year(tokens, i)
+        if t.norm in years or not t.norm.isascii() or t.norm in WRITTEN_CENTURIES:
+            year = year_at(tokens, i)
             if year is not None:
                 out.append((i, year))
     return out
+
+
+def year_at(tokens: Sequence[Token], i: int) -> int | None:
+    """The year token i states, in figures (`is_year`) or opening one in words (`written_year`), or None."""
+    word = tokens[i].norm
+    if is_year(word):
+        return int(word)
+    return written_year(tokens, i) if word in WRITTEN_CENTURIES else None
 
 
 def written_year(tokens: Sequence[Token], i: int) -> int | None:
